@@ -1,0 +1,132 @@
+//! The user's answers, and which questions they make visible.
+
+use std::collections::BTreeMap;
+
+use super::model::{Condition, OptionId, Question, QuestionId, QuestionKind, Rulebook};
+
+/// One answer. Its variant follows the question's kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// Single choice or yes/no.
+    Choice(OptionId),
+    /// Multiple choice (possibly none selected).
+    Choices(Vec<OptionId>),
+    /// `YYYY-MM-DD`.
+    Date(String),
+    /// The user's own words, kept exactly as typed.
+    Text(String),
+}
+
+impl Answer {
+    /// Convenience for single-choice answers.
+    pub fn choice(id: &str) -> Answer {
+        Answer::Choice(OptionId(id.to_owned()))
+    }
+
+    /// True when this answer fits the question's kind and options.
+    pub fn fits(&self, q: &Question) -> bool {
+        match (self, q.kind) {
+            (Answer::Choice(o), QuestionKind::Single | QuestionKind::YesNo) => q.option(&o.0).is_some(),
+            (Answer::Choices(os), QuestionKind::Multi) => {
+                os.iter().all(|o| q.option(&o.0).is_some())
+                    && os.iter().enumerate().all(|(i, o)| !os[..i].contains(o))
+                    && (os.len() <= 1 || !os.iter().any(|o| q.option(&o.0).is_some_and(|c| c.exclusive)))
+            }
+            (Answer::Date(d), QuestionKind::Date) => super::reader::is_date(d),
+            (Answer::Text(t), QuestionKind::Text) => t.chars().count() <= q.max_chars as usize,
+            _ => false,
+        }
+    }
+
+    /// True when the answer is "not sure" (an option marked unsure).
+    pub fn is_unsure(&self, q: &Question) -> bool {
+        match self {
+            Answer::Choice(o) => q.option(&o.0).is_some_and(|c| c.unsure),
+            Answer::Choices(os) => os.iter().any(|o| q.option(&o.0).is_some_and(|c| c.unsure)),
+            _ => false,
+        }
+    }
+
+    /// True for a text answer with nothing but white space, or an empty selection.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Answer::Text(t) | Answer::Date(t) => t.trim().is_empty(),
+            Answer::Choices(os) => os.is_empty(),
+            Answer::Choice(_) => false,
+        }
+    }
+}
+
+/// All answers given, keyed by question id. Order follows the rulebook, not this map.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Answers(pub BTreeMap<QuestionId, Answer>);
+
+impl Answers {
+    /// The answer to a question, if any.
+    pub fn get(&self, q: &str) -> Option<&Answer> {
+        self.0.get(q)
+    }
+
+    /// Sets or replaces an answer.
+    pub fn set(&mut self, q: &QuestionId, a: Answer) {
+        self.0.insert(q.clone(), a);
+    }
+
+    /// Removes an answer.
+    pub fn remove(&mut self, q: &str) -> Option<Answer> {
+        self.0.remove(q)
+    }
+
+    /// True when nothing has been answered.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl std::borrow::Borrow<str> for QuestionId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Evaluates a condition that reads answers only (facts read as false).
+pub fn holds<'a>(c: &Condition, get: &dyn Fn(&str) -> Option<&'a Answer>) -> bool {
+    super::assess::holds_with(c, get, None)
+}
+
+/// Which questions are shown, in rulebook order, for these answers.
+///
+/// A question is shown when its condition holds on the answers to the earlier
+/// questions that are themselves shown; answers to hidden questions are ignored.
+pub fn visible(rb: &Rulebook, answers: &Answers) -> Vec<bool> {
+    let mut shown = vec![false; rb.questions.len()];
+    for (i, q) in rb.questions.iter().enumerate() {
+        shown[i] = match &q.show_if {
+            None => true,
+            Some(c) => {
+                let get = |id: &str| {
+                    let j = rb.question_index(id)?;
+                    if j < i && shown[j] { answers.get(id) } else { None }
+                };
+                holds(c, &get)
+            }
+        };
+    }
+    shown
+}
+
+/// The answers that count: only those to shown questions that fit their question.
+pub fn effective(rb: &Rulebook, answers: &Answers) -> Answers {
+    let shown = visible(rb, answers);
+    let mut out = Answers::default();
+    for (i, q) in rb.questions.iter().enumerate() {
+        if shown[i]
+            && let Some(a) = answers.get(&q.id.0)
+            && a.fits(q)
+            && !a.is_blank()
+        {
+            out.set(&q.id, a.clone());
+        }
+    }
+    out
+}

@@ -1,0 +1,60 @@
+//! The assessment engine: rulebook model, loading and validation, the
+//! assessment itself and the saved-answers format. Pure Rust with no web
+//! APIs (a test checks that no file here names yew, web-sys or gloo), so
+//! all of it is tested natively with `cargo test`.
+
+pub mod answers;
+pub mod assess;
+pub mod cases;
+pub mod error;
+pub mod explain;
+pub mod model;
+mod reader;
+pub mod save;
+pub mod text;
+mod validate;
+
+pub use answers::{Answer, Answers};
+pub use assess::{Assessment, assess};
+pub use error::{ErrorKind, RulebookError};
+pub use model::Rulebook;
+pub use reader::{is_date, is_id};
+pub use text::{Locale, Text};
+
+/// The default rulebook, an example for localities to adapt.
+pub const DEFAULT_RULEBOOK: &str = include_str!("../../rulebooks/default.toml");
+
+/// The file name shown in errors about the default rulebook.
+pub const DEFAULT_RULEBOOK_FILE: &str = "rulebooks/default.toml";
+
+/// Parses and validates a rulebook. On failure every problem found is returned,
+/// each naming `file`, the key path and the line.
+pub fn load(file: &str, src: &str) -> Result<Rulebook, Vec<RulebookError>> {
+    let mut cx = reader::Cx::new(file, src);
+    let doc = match toml::de::DeTable::parse(src) {
+        Ok(doc) => doc,
+        Err(e) => {
+            cx.error_at("", e.span().map(|s| s.start), ErrorKind::Syntax { message: e.message().to_owned() });
+            return Err(cx.errors);
+        }
+    };
+    let rb = reader::read_rulebook(&mut cx, &doc);
+    match rb {
+        Some(rb) if cx.errors.is_empty() => {
+            validate::validate(&mut cx, &rb);
+            if cx.errors.is_empty() { Ok(rb) } else { Err(cx.errors) }
+        }
+        _ => {
+            if cx.errors.is_empty() {
+                cx.error_at("", None, ErrorKind::Empty);
+            }
+            Err(cx.errors)
+        }
+    }
+}
+
+/// The default rulebook, parsed. It is validated at build time, so this cannot fail
+/// on a user's page; should it ever, the error list is returned like any other.
+pub fn default_rulebook() -> Result<Rulebook, Vec<RulebookError>> {
+    load(DEFAULT_RULEBOOK_FILE, DEFAULT_RULEBOOK)
+}

@@ -1,0 +1,9 @@
+//! 容错纠错自查: a private self-check for the cadre fault-tolerance and
+//! error-correction mechanism.
+//!
+//! - [`engine`]: the pure assessment engine (rulebook, validation, scoring, outcome).
+//! - [`i18n`]: every string of the interface, one typed table per locale.
+//! - [`flow`]: the pure state machine of a run (steps, answers, changes).
+//! - `app` (wasm only): the Yew shell that renders the flow and performs effects.
+
+pub mod engine;
