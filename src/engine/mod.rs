@@ -1,6 +1,6 @@
 //! The assessment engine: rulebook model, loading and validation, the
 //! assessment itself and the saved-answers format. Pure Rust with no web
-//! APIs (a test checks that no file here names yew, web-sys or gloo), so
+//! APIs (a test checks that no file here names a web API crate), so
 //! all of it is tested natively with `cargo test`.
 
 pub mod answers;

@@ -787,7 +787,11 @@ fn read_question(cx: &mut Cx<'_>, mut t: Tab<'_, '_>, labels: Option<&Labels>) -
     let allow_unsure = t.opt(cx, "allow_unsure", boolean);
     let max_chars = t.opt(cx, "max_chars", |cx, v, p| integer(cx, v, p, 1, 200_000));
     let has_options = t.has("options");
+    // Option tables written, counted even when one fails to read, so a bad
+    // option is not also reported as "too few options".
+    let mut written = 0;
     let mut options = t.list(cx, "options", false, |cx, mut t| {
+        written += 1;
         let c = (
             t.req(cx, "id", ident),
             t.req(cx, "label", text),
@@ -817,7 +821,7 @@ fn read_question(cx: &mut Cx<'_>, mut t: Tab<'_, '_>, labels: Option<&Labels>) -
             }
         }
         QuestionKind::Single | QuestionKind::Multi => {
-            if options.len() < 2 {
+            if written < 2 {
                 opts_err(cx, "a choice question needs at least two options");
             }
             if options.iter().filter(|o| o.unsure).count() > 1 {

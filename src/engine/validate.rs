@@ -363,14 +363,36 @@ fn coverage(cx: &mut Cx<'_>, rb: &Rulebook) {
             }
         }
     }
+    // The questions deciding whether those are shown are read too: a hidden
+    // question has no answer, which no track may be left without.
+    let mut k = 0;
+    while k < qs.len() {
+        if let Some(c) = &rb.questions[qs[k]].show_if {
+            for i in read_by(c, rb) {
+                if !qs.contains(&i) {
+                    qs.push(i);
+                }
+            }
+        }
+        k += 1;
+    }
+    qs.sort_unstable();
     let all = vec![true; rb.questions.len()];
     let mut situation = String::new();
     let uncovered = any_assignment(rb, &qs, &all, false, &mut |get| {
-        let concrete = qs.iter().all(|&i| {
+        let mut shown: Vec<usize> = Vec::new();
+        for &i in &qs {
+            let read = |id: &str| rb.question_index(id).filter(|j| shown.contains(j)).and_then(|_| get(id));
+            if rb.questions[i].show_if.as_ref().is_none_or(|c| holds_with(c, &read, None)) {
+                shown.push(i);
+            }
+        }
+        let get = |id: &str| rb.question_index(id).filter(|j| shown.contains(j)).and_then(|_| get(id));
+        let concrete = shown.iter().all(|&i| {
             let q = &rb.questions[i];
             get(q.id.as_str()).is_some_and(|a| !a.is_unsure(q))
         });
-        if concrete && !rb.tracks.iter().any(|t| holds_with(&t.when, get, None)) {
+        if concrete && !rb.tracks.iter().any(|t| holds_with(&t.when, &get, None)) {
             situation = qs
                 .iter()
                 .map(|&i| {
@@ -378,7 +400,8 @@ fn coverage(cx: &mut Cx<'_>, rb: &Rulebook) {
                     match get(id) {
                         Some(Answer::Choice(o)) => format!("{id} = {o}"),
                         Some(Answer::Choices(os)) => format!("{id} = {}", os.iter().map(|o| o.as_str()).collect::<Vec<_>>().join("+")),
-                        _ => format!("{id} = ?"),
+                        Some(_) => format!("{id} = ?"),
+                        None => format!("{id} = (not asked)"),
                     }
                 })
                 .collect::<Vec<_>>()
