@@ -7,3 +7,10 @@
 //! - `app` (wasm only): the Yew shell that renders the flow and performs effects.
 
 pub mod engine;
+pub mod flow;
+pub mod i18n;
+pub mod options;
+pub mod paper;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

@@ -3,6 +3,7 @@
 //! - `rulebook check FILE`: validate; exits 1 and lists every problem.
 //! - `rulebook test FILE [CASES]`: run scenario cases (the rulebook's own `[[cases]]`, and CASES if given).
 //! - `rulebook explain FILE`: print the decision table.
+//! - `rulebook blank-form FILE`: print the blank paper form (HTML) for the rulebook.
 //!
 //! Messages are in Chinese; add `--lang en` for English.
 
@@ -10,7 +11,7 @@ use std::process::ExitCode;
 
 use rongcuo::engine::{self, Locale, cases, explain};
 
-const USAGE: &str = "usage: rulebook [--lang zh-CN|en] <check FILE | test FILE [CASES] | explain FILE>";
+const USAGE: &str = "usage: rulebook [--lang zh-CN|en] <check FILE | test FILE [CASES] | explain FILE | blank-form FILE>";
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
         ["test", file] => test(file, None, locale),
         ["test", file, cases] => test(file, Some(cases), locale),
         ["explain", file] => explain_cmd(file, locale),
+        ["blank-form", file] => blank_form(file, locale),
         _ => usage(),
     }
 }
@@ -115,6 +117,21 @@ fn explain_cmd(file: &str, locale: Locale) -> ExitCode {
     match load(file, locale) {
         Ok(rb) => {
             print!("{}", explain::decision_table(&rb, locale));
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
+    }
+}
+
+fn blank_form(file: &str, locale: Locale) -> ExitCode {
+    match load(file, locale) {
+        Ok(rb) => {
+            let other = match locale {
+                Locale::ZhCn if rb.meta.locales.contains(&Locale::En) => Some(("blank-form.en.html", "English")),
+                Locale::En => Some(("blank-form.html", "中文")),
+                _ => None,
+            };
+            print!("{}", rongcuo::paper::blank_form_html(&rb, locale, other));
             ExitCode::SUCCESS
         }
         Err(code) => code,

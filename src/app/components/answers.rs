@@ -1,0 +1,62 @@
+//! Every shown question with its answer, grouped by section: the review page
+//! (with "change" buttons) and the summary.
+
+use yew::prelude::*;
+
+use super::answer_text;
+use crate::app::state::{Action, AppContext};
+use crate::engine::answers::visible;
+use crate::i18n::ui;
+
+#[derive(Properties, PartialEq)]
+pub struct AnswerListProps {
+    /// Show a "change" button on each row.
+    #[prop_or_default]
+    pub editable: bool,
+    /// Heading level of the section titles.
+    #[prop_or(2)]
+    pub level: u8,
+}
+
+#[component]
+pub fn AnswerList(props: &AnswerListProps) -> Html {
+    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let (t, l, rb) = (ui(ctx.locale), ctx.locale, &ctx.rb);
+    let shown = visible(rb, &ctx.session.answers);
+    let sections = rb.sections.iter().filter_map(|s| {
+        let rows: Vec<_> = rb.questions.iter().enumerate().filter(|(i, q)| shown[*i] && q.section == s.id).collect();
+        if rows.is_empty() {
+            return None;
+        }
+        let rows = rows.into_iter().map(|(i, q)| {
+            let a = ctx.session.answers.get(&q.id.0);
+            let onchange = {
+                let ctx = ctx.clone();
+                Callback::from(move |_| ctx.dispatch(Action::Change(i)))
+            };
+            html! {
+                <div class="summary-list__row" key={q.id.0.clone()} data-answer={q.id.0.clone()}>
+                    <dt class="summary-list__key">{ q.short.get(l) }</dt>
+                    <dd class={classes!("summary-list__value", "user-text", a.is_none().then_some("summary-list__value--empty"))}>
+                        { answer_text(rb, q, a, l) }
+                    </dd>
+                    if props.editable {
+                        <dd class="summary-list__actions">
+                            <button type="button" class="link-button" data-change={q.id.0.clone()} onclick={onchange}>
+                                { t.change }<span class="visually-hidden">{ " " }{ q.short.get(l) }</span>
+                            </button>
+                        </dd>
+                    }
+                </div>
+            }
+        });
+        let title = s.title.get(l);
+        Some(html! {
+            <section class="summary-section" key={s.id.0.clone()}>
+                if props.level == 2 { <h2>{ title }</h2> } else { <h3>{ title }</h3> }
+                <dl class="summary-list">{ for rows }</dl>
+            </section>
+        })
+    });
+    html! { <div class="answers">{ for sections }</div> }
+}

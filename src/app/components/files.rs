@@ -1,0 +1,63 @@
+//! Saving the answers to a file the user keeps, and opening such a file.
+//! Nothing is written to any browser storage.
+
+use gloo::file::File;
+use gloo::file::callbacks::FileReader;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::app::dom;
+use crate::app::state::{Action, AppContext};
+use crate::engine::save;
+use crate::i18n::ui;
+
+/// Files larger than this are not read: a saved self-check is a few kilobytes,
+/// even with a long description.
+const MAX_FILE_BYTES: f64 = 2_000_000.0;
+
+#[component]
+pub fn SaveButton() -> Html {
+    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let t = ui(ctx.locale);
+    let onclick = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| {
+            let today = dom::today();
+            let text = save::encode(&ctx.rb, &ctx.session.answers, &ctx.session.plan, &today);
+            dom::download(&format!("rongcuo-zicha-{today}.json"), "application/json", &text);
+        })
+    };
+    html! { <button type="button" class="button button--secondary" id="save-file" {onclick}>{ t.save_file }</button> }
+}
+
+#[component]
+pub fn OpenFile() -> Html {
+    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let t = ui(ctx.locale);
+    let reader = use_mut_ref(|| None::<FileReader>);
+    let onchange = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            if file.size() > MAX_FILE_BYTES {
+                ctx.dispatch(Action::Opened(Err(Some(save::OpenError::Foreign))));
+                return;
+            }
+            let ctx = ctx.clone();
+            let task = gloo::file::callbacks::read_as_text(&File::from(file), move |res| match res {
+                Ok(text) => ctx.dispatch(Action::Opened(save::open(&ctx.rb, &text).map_err(Some))),
+                Err(_) => ctx.dispatch(Action::Opened(Err(None))),
+            });
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+    html! {
+        <div class="file-open">
+            <label for="open-file" class="file-open__label">{ t.open_file }</label>
+            <input type="file" id="open-file" accept=".json,application/json" {onchange} />
+        </div>
+    }
+}

@@ -1,0 +1,46 @@
+//! The pages and their parts, one component per file.
+
+mod answers;
+mod files;
+mod layout;
+mod notice;
+mod plan;
+mod question;
+mod result;
+mod review;
+mod rulebook_error;
+mod score;
+mod start;
+
+pub use answers::AnswerList;
+pub use files::{OpenFile, SaveButton};
+pub use layout::Layout;
+pub use notice::NoticeBanner;
+pub use plan::PlanBuilder;
+pub use question::QuestionPage;
+pub use result::ResultPage;
+pub use review::ReviewPage;
+pub use rulebook_error::{RulebookErrorPage, RulebookErrorProps};
+pub use score::ScoreBreakdown;
+pub use start::StartPage;
+
+use crate::engine::model::{Question, Rulebook};
+use crate::engine::{Answer, Locale};
+
+/// An answer in words, exactly as typed for free text.
+pub fn answer_text(rb: &Rulebook, q: &Question, a: Option<&Answer>, l: Locale) -> String {
+    let label = |o: &str| q.option(o).map_or(o.to_owned(), |c| c.label.get(l).to_owned());
+    match a {
+        None => rb.labels.not_provided.get(l).to_owned(),
+        Some(Answer::Choice(o)) => label(&o.0),
+        Some(Answer::Choices(os)) if os.is_empty() => rb.labels.not_provided.get(l).to_owned(),
+        Some(Answer::Choices(os)) => os.iter().map(|o| label(&o.0)).collect::<Vec<_>>().join(if l == Locale::ZhCn { "；" } else { "; " }),
+        Some(Answer::Date(d)) => d.clone(),
+        Some(Answer::Text(t)) => t.clone(),
+    }
+}
+
+/// The DOM id of a question's first control.
+pub fn field_id(q: &Question) -> String {
+    format!("f-{}", q.id)
+}

@@ -1,0 +1,70 @@
+//! The correction-plan builder: tick measures, set a target date for each.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::app::state::{Action, AppContext};
+use crate::engine::Assessment;
+use crate::i18n::ui;
+
+#[derive(Properties, PartialEq)]
+pub struct PlanProps {
+    pub assessment: Rc<Assessment>,
+}
+
+#[component]
+pub fn PlanBuilder(props: &PlanProps) -> Html {
+    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let (t, l, rb) = (ui(ctx.locale), ctx.locale, &ctx.rb);
+    let items = rb.measures.iter().map(|m| {
+        let chosen = ctx.session.plan.0.iter().find(|p| p.measure == m.id);
+        let required = props.assessment.measures.contains(&m.id);
+        let id = format!("m-{}", m.id);
+        let ontoggle = {
+            let (ctx, mid) = (ctx.clone(), m.id.clone());
+            Callback::from(move |e: Event| {
+                let on = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some_and(|i| i.checked());
+                ctx.dispatch(Action::TogglePlan(mid.clone(), on));
+            })
+        };
+        let ondate = {
+            let (ctx, mid) = (ctx.clone(), m.id.clone());
+            Callback::from(move |e: Event| {
+                if let Some(i) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                    ctx.dispatch(Action::PlanDate(mid.clone(), i.value()));
+                }
+            })
+        };
+        html! {
+            <li class={classes!("plan__item", chosen.is_some().then_some("plan__item--chosen"), chosen.is_none().then_some("no-print"))} key={m.id.0.clone()} data-measure={m.id.0.clone()}>
+                <div class="choice">
+                    <input class="choice__input" type="checkbox" id={id.clone()} checked={chosen.is_some()} onchange={ontoggle}
+                        aria-describedby={format!("{id}-desc")} />
+                    <label class="choice__label" for={id.clone()}>
+                        { m.title.get(l) }
+                        if required { <strong class="tag">{ t.plan_required }</strong> }
+                    </label>
+                    <p class="hint choice__hint" id={format!("{id}-desc")}>{ m.description.get(l) }</p>
+                </div>
+                if let Some(p) = chosen {
+                    <div class="plan__date">
+                        <label for={format!("{id}-date")}>{ t.plan_date }</label>
+                        <input class="input input--date" type="date" id={format!("{id}-date")}
+                            value={p.date.clone().unwrap_or_default()} onchange={ondate} />
+                    </div>
+                }
+            </li>
+        }
+    });
+    html! {
+        <section class="result-section plan" aria-labelledby="plan-title">
+            <h2 id="plan-title">{ t.plan_title }</h2>
+            <p class="no-print">{ t.plan_lead }</p>
+            if ctx.session.plan.0.is_empty() { <p class="print-only">{ t.plan_empty }</p> }
+            <ul class="plan__list">{ for items }</ul>
+        </section>
+    }
+}

@@ -1,0 +1,319 @@
+//! One question per page, GOV.UK style: the question as the page heading,
+//! "why we ask" and glossary terms in place, errors summarised at the top and
+//! repeated at the field, a primary submit button.
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::{answer_text, field_id};
+use crate::app::dom;
+use crate::app::state::{Action, AppContext};
+use crate::engine::Answer;
+use crate::engine::model::{OptionId, Question, QuestionKind};
+use crate::flow::FieldError;
+use crate::i18n::{Ui, fill, ui};
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionProps {
+    pub index: usize,
+}
+
+fn error_text(t: &Ui, e: &FieldError) -> String {
+    match e {
+        FieldError::Required { multi: false } => t.err_required.into(),
+        FieldError::Required { multi: true } => t.err_required_multi.into(),
+        FieldError::BadDate => t.err_date.into(),
+        FieldError::TooLong { max, got } => fill(t.err_too_long, &[("max", &max.to_string()), ("n", &got.to_string())]),
+    }
+}
+
+/// The choices ticked after clicking `id` in a multiple-choice question,
+/// honouring "exclusive" options such as "none of these".
+fn toggle(q: &Question, current: &[OptionId], id: &OptionId, on: bool) -> Vec<OptionId> {
+    let exclusive = |o: &OptionId| q.option(&o.0).is_some_and(|c| c.exclusive);
+    if !on {
+        return current.iter().filter(|o| *o != id).cloned().collect();
+    }
+    if exclusive(id) {
+        return vec![id.clone()];
+    }
+    let mut out: Vec<OptionId> = current.iter().filter(|o| !exclusive(o)).cloned().collect();
+    out.push(id.clone());
+    // Keep the rulebook's order.
+    out.sort_by_key(|o| q.options.iter().position(|c| &c.id == o));
+    out
+}
+
+#[component]
+pub fn QuestionPage(props: &QuestionProps) -> Html {
+    let ctx = use_context::<AppContext>();
+    let index = props.index;
+    let saved = ctx.as_ref().and_then(|c| c.rb.questions.get(index).and_then(|q| c.session.answers.get(&q.id.0).cloned()));
+    let draft = use_state(|| saved.clone());
+    let text_ref = use_node_ref();
+    let count = use_state(|| match &saved {
+        Some(Answer::Text(t)) => t.chars().count(),
+        _ => 0,
+    });
+    let has_error = ctx.as_ref().is_some_and(|c| c.error.is_some());
+    let pending = ctx.as_ref().is_some_and(|c| c.pending.as_ref().is_some_and(|p| p.index == index));
+    // Errors and the confirmation take focus as they appear, so they are announced.
+    use_effect_with((has_error, pending), |(err, pending)| {
+        if *pending {
+            dom::focus("#drop-confirm");
+        } else if *err {
+            dom::focus("#error-summary");
+        }
+    });
+    let Some(ctx) = ctx else { return html! {} };
+    let (t, l, rb) = (ui(ctx.locale), ctx.locale, ctx.rb.clone());
+    let Some(q) = rb.questions.get(index).cloned() else { return html! {} };
+    let section = rb.section(&q.section.0);
+    let (sec_n, sec_total) = ctx.session.section_progress(&rb).unwrap_or((0, rb.sections.len()));
+    let id = field_id(&q);
+    let hint_id = format!("{id}-hint");
+    let err_id = format!("{id}-error");
+    let error = ctx.error.as_ref().map(|e| error_text(t, e));
+
+    let onsubmit = {
+        let ctx = ctx.clone();
+        let draft = draft.clone();
+        let (text_ref, kind) = (text_ref.clone(), q.kind);
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let answer = match kind {
+                QuestionKind::Text => text_ref.cast::<HtmlTextAreaElement>().map(|e| Answer::Text(e.value())),
+                _ => (*draft).clone(),
+            };
+            ctx.dispatch(Action::Submit { index, answer });
+        })
+    };
+    let onback = Callback::from(|_| {
+        if let Some(h) = dom::window().and_then(|w| w.history().ok()) {
+            let _ = h.back();
+        }
+    });
+    let onerror_link = {
+        let id = id.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            dom::focus(&format!("#{id}"));
+        })
+    };
+
+    let describedby = {
+        let mut ids = Vec::new();
+        if q.hint.is_some() || q.kind == QuestionKind::Multi || q.kind == QuestionKind::Date {
+            ids.push(hint_id.clone());
+        }
+        if error.is_some() {
+            ids.push(err_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    let caption = html! {
+        <span class="caption">
+            { fill(t.progress, &[("n", &(sec_n + 1).to_string()), ("total", &sec_total.to_string())]) }
+            { " · " }{ section.map(|s| s.title.get(l)).unwrap_or_default() }
+        </span>
+    };
+    let optional = if q.required || q.text.get(l).contains(t.optional.trim()) { "" } else { t.optional };
+    let hint = html! {
+        <>
+            if let Some(h) = &q.hint {
+                <p class="hint" id={hint_id.clone()}>{ h.get(l) }
+                    if q.kind == QuestionKind::Multi { { " " }{ t.choose_all } }
+                    if q.kind == QuestionKind::Date { { " " }{ t.date_hint } }
+                </p>
+            } else if q.kind == QuestionKind::Multi {
+                <p class="hint" id={hint_id.clone()}>{ t.choose_all }</p>
+            } else if q.kind == QuestionKind::Date {
+                <p class="hint" id={hint_id.clone()}>{ t.date_hint }</p>
+            }
+            if let Some(e) = &error {
+                <p class="error-message" id={err_id.clone()}><span class="visually-hidden">{ t.error_prefix }</span>{ e }</p>
+            }
+        </>
+    };
+
+    let control = match q.kind {
+        QuestionKind::Single | QuestionKind::YesNo | QuestionKind::Multi => {
+            let multi = q.kind == QuestionKind::Multi;
+            let chosen: Vec<OptionId> = match &*draft {
+                Some(Answer::Choice(o)) => vec![o.clone()],
+                Some(Answer::Choices(os)) => os.clone(),
+                _ => vec![],
+            };
+            let items = q.options.iter().enumerate().map(|(k, o)| {
+                let input_id = if k == 0 { id.clone() } else { format!("{id}-{}", o.id) };
+                let checked = chosen.contains(&o.id);
+                let onchange = {
+                    let (draft, q, o_id, chosen) = (draft.clone(), q.clone(), o.id.clone(), chosen.clone());
+                    Callback::from(move |e: Event| {
+                        let on = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some_and(|i| i.checked());
+                        if multi {
+                            draft.set(Some(Answer::Choices(toggle(&q, &chosen, &o_id, on))));
+                        } else {
+                            draft.set(Some(Answer::Choice(o_id.clone())));
+                        }
+                    })
+                };
+                let opt_hint = o.hint.as_ref().map(|h| h.get(l).to_owned());
+                let opt_hint_id = format!("{input_id}-hint");
+                html! {
+                    <>
+                        if multi && o.exclusive && k > 0 && !q.options[k - 1].exclusive {
+                            <p class="choices__divider">{ t.or_divider }</p>
+                        }
+                        <div class="choice" key={o.id.0.clone()}>
+                            <input class="choice__input" type={if multi { "checkbox" } else { "radio" }} id={input_id.clone()}
+                                name={q.id.0.clone()} value={o.id.0.clone()} {checked} {onchange}
+                                aria-describedby={opt_hint.as_ref().map(|_| opt_hint_id.clone())} />
+                            <label class="choice__label" for={input_id.clone()}>{ o.label.get(l) }</label>
+                            if let Some(h) = opt_hint {
+                                <p class="hint choice__hint" id={opt_hint_id}>{ h }</p>
+                            }
+                        </div>
+                    </>
+                }
+            });
+            html! {
+                <fieldset class="fieldset" aria-describedby={describedby.clone()}>
+                    <legend class="fieldset__legend">
+                        { caption.clone() }
+                        <h1 class="question-title" tabindex="-1">{ q.text.get(l) }</h1>
+                    </legend>
+                    { hint.clone() }
+                    <div class={classes!("choices", multi.then_some("choices--multi"))}>{ for items }</div>
+                </fieldset>
+            }
+        }
+        QuestionKind::Text => {
+            let oninput = {
+                let count = count.clone();
+                Callback::from(move |e: InputEvent| {
+                    if let Some(a) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) {
+                        count.set(a.value().chars().count());
+                    }
+                })
+            };
+            let initial = match &saved {
+                Some(Answer::Text(s)) => s.clone(),
+                _ => String::new(),
+            };
+            html! {
+                <>
+                    { caption.clone() }
+                    <h1 class="question-title" tabindex="-1"><label for={id.clone()}>{ q.text.get(l) }{ optional }</label></h1>
+                    { hint.clone() }
+                    <textarea class={classes!("textarea", error.is_some().then_some("textarea--error"))} id={id.clone()} name={q.id.0.clone()}
+                        rows="6" maxlength={q.max_chars.to_string()} ref={text_ref.clone()} defaultvalue={initial}
+                        aria-describedby={describedby.clone()} {oninput} spellcheck="false" autocomplete="off" />
+                    <p class="hint char-count" aria-live="polite">{ fill(t.chars_count, &[("n", &count.to_string()), ("max", &q.max_chars.to_string())]) }</p>
+                </>
+            }
+        }
+        QuestionKind::Date => {
+            let value = match &*draft {
+                Some(Answer::Date(s)) => s.clone(),
+                _ => String::new(),
+            };
+            let oninput = {
+                let draft = draft.clone();
+                Callback::from(move |e: InputEvent| {
+                    if let Some(i) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                        draft.set(Some(Answer::Date(i.value())));
+                    }
+                })
+            };
+            html! {
+                <>
+                    { caption.clone() }
+                    <h1 class="question-title" tabindex="-1"><label for={id.clone()}>{ q.text.get(l) }{ optional }</label></h1>
+                    { hint.clone() }
+                    <input class={classes!("input", "input--date", error.is_some().then_some("input--error"))} type="date" id={id.clone()}
+                        name={q.id.0.clone()} {value} {oninput} aria-describedby={describedby.clone()} autocomplete="off" />
+                </>
+            }
+        }
+    };
+
+    let confirm = ctx.pending.as_ref().filter(|p| p.index == index).map(|p| {
+        let names: Vec<(String, String)> = p
+            .drops
+            .iter()
+            .filter_map(|d| rb.question(&d.0))
+            .map(|d| (d.short.get(l).to_owned(), answer_text(&rb, d, ctx.session.answers.get(&d.id.0), l)))
+            .collect();
+        let onconfirm = {
+            let ctx = ctx.clone();
+            Callback::from(move |_| ctx.dispatch(Action::ConfirmDrop))
+        };
+        let oncancel = {
+            let ctx = ctx.clone();
+            Callback::from(move |_| ctx.dispatch(Action::CancelDrop))
+        };
+        html! {
+            <section class="confirm" id="drop-confirm" tabindex="-1" aria-labelledby="drop-title">
+                <h2 id="drop-title">{ t.drop_title }</h2>
+                <ul class="list" id="drop-list">
+                    { for names.iter().map(|(n, a)| html! { <li><b>{ n }</b>{ crate::paper::colon(l) }<span class="user-text">{ a }</span></li> }) }
+                </ul>
+                <p>{ t.drop_text }</p>
+                <div class="button-group">
+                    <button type="button" class="button button--warning" id="drop-confirm-button" onclick={onconfirm}>{ t.drop_confirm }</button>
+                    <button type="button" class="button button--secondary" onclick={oncancel}>{ t.drop_cancel }</button>
+                </div>
+            </section>
+        }
+    });
+
+    let terms: Vec<_> = q.terms.iter().filter_map(|id| rb.term(&id.0)).collect();
+    let sections_nav = rb.sections.iter().enumerate().map(|(k, s)| {
+        html! {
+            <li class={classes!("progress__step", (k < sec_n).then_some("progress__step--done"), (k == sec_n).then_some("progress__step--current"))}
+                aria-current={(k == sec_n).then_some("step")} key={s.id.0.clone()}>
+                { s.title.get(l) }
+            </li>
+        }
+    });
+    html! {
+        <div class="question" data-question={q.id.0.clone()}>
+            <button type="button" class="back-link" onclick={onback}>{ t.back }</button>
+            <nav class="progress" aria-label={fill(t.progress, &[("n", &(sec_n + 1).to_string()), ("total", &sec_total.to_string())])}>
+                <ol>{ for sections_nav }</ol>
+            </nav>
+            if let Some(e) = &error {
+                <div class="error-summary" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+                    <h2 id="error-summary-title">{ t.error_title }</h2>
+                    <ul><li><a href={format!("#{id}")} onclick={onerror_link}>{ e }</a></li></ul>
+                </div>
+            }
+            <form class={classes!("form", error.is_some().then_some("form--error"))} novalidate=true {onsubmit}>
+                <div class={classes!("form-group", error.is_some().then_some("form-group--error"))}>{ control }</div>
+                <details class="details">
+                    <summary>{ t.why_we_ask }</summary>
+                    <div class="details__text">{ q.why.get(l) }</div>
+                </details>
+                if !terms.is_empty() {
+                    <aside class="terms" aria-labelledby={format!("{id}-terms")}>
+                        <h2 class="terms__title" id={format!("{id}-terms")}>{ t.terms_title }</h2>
+                        <dl>
+                            { for terms.iter().map(|term| html! {
+                                <><dt>{ term.term.get(l) }</dt><dd>{ term.definition.get(l) }</dd></>
+                            }) }
+                        </dl>
+                    </aside>
+                }
+                if let Some(c) = confirm {
+                    { c }
+                } else {
+                    <button type="submit" class="button" id="continue">
+                        { if ctx.session.changing { t.save_and_return } else { t.continue_button } }
+                    </button>
+                }
+            </form>
+        </div>
+    }
+}

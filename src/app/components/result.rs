@@ -1,0 +1,239 @@
+//! The result: the tier as the headline, then why (each reason with the
+//! answers behind it), the distinctions, the elements, the score, the red
+//! lines, the correction plan, the materials, next steps and the disclaimer.
+//! The same page is the printable summary (see `print.css`).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{AnswerList, NoticeBanner, OpenFile, PlanBuilder, SaveButton, ScoreBreakdown, answer_text};
+use crate::app::dom;
+use crate::app::state::{Action, AppContext};
+use crate::engine::assess::{RuleRef, Side};
+use crate::engine::model::{ElementStatus, QuestionId, Rulebook};
+use crate::engine::{Answers, Locale, assess};
+use crate::i18n::{Ui, fill, ui};
+use crate::paper::colon;
+
+fn reason_text(rb: &Rulebook, rule: &RuleRef, l: Locale) -> String {
+    let c = colon(l);
+    match rule {
+        RuleRef::Scope(id) => rb.scope.iter().find(|x| &x.id == id).map(|x| x.reason.get(l).to_owned()),
+        RuleRef::RedLine(id) => rb.red_lines.iter().find(|x| &x.id == id).map(|x| format!("{}{c}{}", x.title.get(l), x.description.get(l))),
+        RuleRef::Track(id) => rb.tracks.iter().find(|x| &x.id == id).map(|x| x.reason.get(l).to_owned()),
+        RuleRef::Distinction(id) => rb.distinctions.iter().find(|x| &x.id == id).map(|x| format!("{}{c}{}", x.title.get(l), x.intolerable.get(l))),
+        RuleRef::Decision(id) => rb.decisions.iter().find(|x| &x.id == id).map(|x| x.reason.get(l).to_owned()),
+        RuleRef::Unknown => Some(rb.outcome.unknown_reason.get(l).to_owned()),
+    }
+    .unwrap_or_default()
+}
+
+/// "Question: answer" items for the questions behind a reason.
+fn behind(rb: &Rulebook, answers: &Answers, qs: &[QuestionId], l: Locale) -> Html {
+    let c = colon(l);
+    html! {
+        <ul class="based-on__list">
+            { for qs.iter().filter_map(|q| rb.question(&q.0)).map(|q| html! {
+                <li key={q.id.0.clone()}>{ q.short.get(l) }{ c }<span class="user-text">{ answer_text(rb, q, answers.get(&q.id.0), l) }</span></li>
+            }) }
+        </ul>
+    }
+}
+
+fn side_text(t: &Ui, s: Side) -> &'static str {
+    match s {
+        Side::Tolerable => t.side_tolerable,
+        Side::Intolerable => t.side_intolerable,
+        Side::Neither => t.side_neither,
+        Side::Unknown => t.side_unknown,
+        Side::NotApplicable => t.side_not_applicable,
+    }
+}
+
+fn status_text(t: &Ui, s: ElementStatus) -> &'static str {
+    match s {
+        ElementStatus::Met => t.status_met,
+        ElementStatus::Partly => t.status_partly,
+        ElementStatus::NotMet => t.status_not_met,
+        ElementStatus::Unknown => t.status_unknown,
+    }
+}
+
+#[component]
+pub fn ResultPage() -> Html {
+    let ctx = use_context::<AppContext>();
+    let assessment = {
+        let (rb, answers) = ctx.as_ref().map(|c| (c.rb.clone(), c.session.answers.clone())).unzip();
+        use_memo(answers, move |a| a.as_ref().zip(rb).map(|(a, rb)| Rc::new(assess(&rb, a))))
+    };
+    let Some(ctx) = ctx else { return html! {} };
+    let Some(a) = (*assessment).clone() else { return html! {} };
+    let (t, l, rb) = (ui(ctx.locale), ctx.locale, ctx.rb.clone());
+    let answers = &ctx.session.answers;
+    let c = colon(l);
+    let Some(tier) = rb.tier(&a.tier.0) else { return html! {} };
+
+    let reasons = a.reasons.iter().map(|r| {
+        html! {
+            <li data-rule={r.rule.key()}>
+                <p>{ reason_text(&rb, &r.rule, l) }</p>
+                if !r.questions.is_empty() {
+                    <div class="based-on"><span class="based-on__label">{ t.based_on }</span>{ behind(&rb, answers, &r.questions, l) }</div>
+                }
+            </li>
+        }
+    });
+    let red_lines = html! {
+        <section class="result-section" aria-labelledby="red-title" id="red-lines">
+            <h2 id="red-title">{ t.red_lines_title }</h2>
+            if a.red_lines.is_empty() { <p>{ t.no_red_lines }</p> }
+            <ul class="list">
+                { for a.red_lines.iter().filter_map(|r| match &r.rule {
+                    RuleRef::RedLine(id) => rb.red_lines.iter().find(|x| &x.id == id),
+                    _ => None,
+                }).map(|r| html! { <li data-red-line={r.id.0.clone()}><b>{ r.title.get(l) }</b>{ c }{ r.description.get(l) }</li> }) }
+            </ul>
+            if !a.possible_red_lines.is_empty() {
+                <p>{ t.possible_red_lines }</p>
+                <ul class="list">
+                    { for a.possible_red_lines.iter().filter_map(|id| rb.red_lines.iter().find(|x| &x.id == id))
+                        .map(|r| html! { <li data-possible-red-line={r.id.0.clone()}>{ r.title.get(l) }</li> }) }
+                </ul>
+            }
+        </section>
+    };
+    let track = a.track.as_ref().and_then(|id| rb.tracks.iter().find(|x| &x.id == id));
+    let distinctions = a.distinctions.iter().filter_map(|d| {
+        let def = rb.distinctions.iter().find(|x| x.id == d.id)?;
+        Some(html! {
+            <li class="verdict" data-distinction={d.id.0.clone()} data-side={d.side.as_str()} key={d.id.0.clone()}>
+                <h3>{ def.title.get(l) }</h3>
+                <p class={classes!("badge", format!("badge--{}", d.side.as_str()))}>{ side_text(t, d.side) }</p>
+                <p class="hint">{ def.tolerable.get(l) }{ " ⟷ " }{ def.intolerable.get(l) }</p>
+                if !d.questions.is_empty() { { behind(&rb, answers, &d.questions, l) } }
+            </li>
+        })
+    });
+    let elements = a.elements.iter().filter_map(|e| {
+        let def = rb.elements.iter().find(|x| x.id == e.id)?;
+        Some(html! {
+            <li class="verdict" data-element={e.id.0.clone()} data-status={e.status.as_str()} key={e.id.0.clone()}>
+                <h3>{ def.title.get(l) }</h3>
+                <p class={classes!("badge", format!("badge--{}", e.status.as_str()))}>{ status_text(t, e.status) }</p>
+                <p class="hint">{ def.description.get(l) }{ " " }
+                    { fill(t.element_points, &[("points", &e.points.to_string()), ("partly", &e.partly_at.to_string()), ("met", &e.met_at.to_string())]) }</p>
+                { behind(&rb, answers, &e.questions, l) }
+            </li>
+        })
+    });
+    let onprint = Callback::from(|_| dom::print());
+    let onrestart = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| {
+            if dom::confirm(ui(ctx.locale).restart_confirm) {
+                ctx.dispatch(Action::Restart);
+            }
+        })
+    };
+    let onback = Callback::from(|_| {
+        if let Some(h) = dom::window().and_then(|w| w.history().ok()) {
+            let _ = h.back();
+        }
+    });
+    html! {
+        <div class="result">
+            <button type="button" class="back-link no-print" onclick={onback}>{ t.back }</button>
+            <NoticeBanner />
+            <div class="summary-head print-only">
+                <p class="summary-head__title">{ rb.meta.title.get(l) }{ " · " }{ t.summary_title }</p>
+                <p>{ t.summary_date }{ c }{ dom::today() }{ "　" }{ t.summary_rulebook }{ c }{ rb.meta.issuer.get(l) }{ " " }{ &rb.meta.version }</p>
+                <p class="small">{ t.summary_no_name }</p>
+            </div>
+            <div class={classes!("outcome", format!("outcome--{}", tier.tone.as_str()))} data-outcome={a.tier.0.clone()} id="outcome">
+                <p class="caption">{ t.result_caption }</p>
+                <h1 tabindex="-1">{ tier.title.get(l) }</h1>
+                <p>{ tier.summary.get(l) }</p>
+            </div>
+            <section class="result-section" aria-labelledby="reasons-title">
+                <h2 id="reasons-title">{ t.reasons_title }</h2>
+                <ol class="reasons" id="reasons">{ for reasons }</ol>
+            </section>
+            if !a.unknowns.is_empty() {
+                <section class="result-section" aria-labelledby="unknown-title" id="unknowns">
+                    <h2 id="unknown-title">{ t.unknown_title }</h2>
+                    <ul class="list">
+                        { for a.unknowns.iter().filter_map(|q| rb.question(&q.0)).map(|q| html! { <li data-unknown={q.id.0.clone()}>{ q.text.get(l) }</li> }) }
+                    </ul>
+                </section>
+            }
+            { red_lines }
+            <section class="result-section" aria-labelledby="track-title">
+                <h2 id="track-title">{ t.track_title }</h2>
+                if let Some(tr) = track {
+                    <p data-track={tr.id.0.clone()}><b>{ tr.title.get(l) }</b>{ c }{ tr.description.get(l) }</p>
+                } else {
+                    <p>{ t.track_unknown }</p>
+                }
+            </section>
+            <section class="result-section" aria-labelledby="dist-title">
+                <h2 id="dist-title">{ t.distinctions_title }</h2>
+                <ul class="verdicts">{ for distinctions }</ul>
+            </section>
+            <section class="result-section" aria-labelledby="el-title">
+                <h2 id="el-title">{ t.elements_title }</h2>
+                <ul class="verdicts">{ for elements }</ul>
+            </section>
+            <ScoreBreakdown assessment={a.clone()} />
+            <PlanBuilder assessment={a.clone()} />
+            <section class="result-section" aria-labelledby="mat-title">
+                <h2 id="mat-title">{ t.materials_title }</h2>
+                <ul class="checklist" id="materials">
+                    { for a.materials.iter().filter_map(|id| rb.materials.iter().find(|m| &m.id == id))
+                        .map(|m| html! { <li data-material={m.id.0.clone()}><span class="box" aria-hidden="true"></span>{ m.title.get(l) }</li> }) }
+                </ul>
+            </section>
+            <section class="result-section" aria-labelledby="next-title">
+                <h2 id="next-title">{ t.next_title }</h2>
+                <ol class="list" id="next-steps">
+                    { for a.next_steps.iter().filter_map(|id| rb.next_steps.iter().find(|n| &n.id == id))
+                        .map(|n| html! { <li data-next={n.id.0.clone()}>{ n.text.get(l) }</li> }) }
+                </ol>
+                <h3>{ t.stages_title }</h3>
+                <ol class="stages">
+                    { for rb.stages.iter().map(|s| html! { <li><b>{ s.title.get(l) }</b><span class="stages__text">{ s.description.get(l) }</span></li> }) }
+                </ol>
+                <h3>{ t.recipients_title }</h3>
+                <ul class="list">
+                    { for rb.recipients.iter().map(|r| html! { <li><b>{ r.title.get(l) }</b>{ c }{ r.role.get(l) }</li> }) }
+                </ul>
+            </section>
+            <section class="result-section summary-answers" aria-labelledby="answers-title">
+                <h2 id="answers-title">{ t.summary_answers }</h2>
+                <AnswerList level={3} />
+            </section>
+            <section class="result-section print-only notes" aria-labelledby="notes-title">
+                <h2 id="notes-title">{ t.summary_notes }</h2>
+                <div class="lines" aria-hidden="true"><span></span><span></span><span></span><span></span></div>
+            </section>
+            <section class="result-section no-print" aria-labelledby="ref-title">
+                <h2 id="ref-title">{ t.references_title }</h2>
+                <ul class="list small">
+                    { for rb.references.iter().map(|r| html! { <li><b>{ r.title.get(l) }</b>{ c }{ r.note.get(l) }</li> }) }
+                </ul>
+            </section>
+            <section class="result-section disclaimer" aria-labelledby="disc-title">
+                <h2 id="disc-title">{ t.disclaimer_title }</h2>
+                <p>{ rb.meta.disclaimer.get(l) }</p>
+                <p class="small">{ rb.meta.notice.get(l) }</p>
+            </section>
+            <div class="actions no-print">
+                <button type="button" class="button" id="print" onclick={onprint}>{ t.print }</button>
+                <SaveButton />
+                <OpenFile />
+                <p class="hint">{ t.save_note }</p>
+                <button type="button" class="button button--warning" id="restart" onclick={onrestart}>{ t.restart }</button>
+            </div>
+        </div>
+    }
+}

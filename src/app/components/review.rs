@@ -1,0 +1,32 @@
+//! Check your answers: every answer with a "change" button.
+
+use yew::prelude::*;
+
+use super::{AnswerList, NoticeBanner};
+use crate::app::state::{Action, AppContext};
+use crate::i18n::ui;
+
+#[component]
+pub fn ReviewPage() -> Html {
+    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let t = ui(ctx.locale);
+    let onresult = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::ShowResult))
+    };
+    let onback = Callback::from(|_| {
+        if let Some(h) = crate::app::dom::window().and_then(|w| w.history().ok()) {
+            let _ = h.back();
+        }
+    });
+    html! {
+        <div class="review">
+            <button type="button" class="back-link" onclick={onback}>{ t.back }</button>
+            <NoticeBanner />
+            <h1 tabindex="-1">{ t.review_title }</h1>
+            <p class="lead">{ t.review_lead }</p>
+            <AnswerList editable=true />
+            <button type="button" class="button" id="see-result" onclick={onresult}>{ t.see_result }</button>
+        </div>
+    }
+}

@@ -1,0 +1,105 @@
+//! The score breakdown: a table (the data) and a small inline SVG bar chart
+//! drawn from the same numbers. No chart library: a few rectangles suffice.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::answer_text;
+use crate::app::state::AppContext;
+use crate::engine::Assessment;
+use crate::i18n::{fill, ui};
+
+/// Thousandths of a point as `90.0`.
+pub fn points(milli: u32) -> String {
+    let tenths = (milli + 50) / 100;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ScoreProps {
+    pub assessment: Rc<Assessment>,
+}
+
+#[component]
+pub fn ScoreBreakdown(props: &ScoreProps) -> Html {
+    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let (t, l, rb) = (ui(ctx.locale), ctx.locale, &ctx.rb);
+    let s = &props.assessment.score;
+    let total = if s.milli == s.best_milli {
+        fill(t.score_total, &[("score", &points(s.milli))])
+    } else {
+        fill(t.score_range, &[("low", &points(s.milli)), ("high", &points(s.best_milli))])
+    };
+    let band = s
+        .band
+        .as_ref()
+        .and_then(|b| rb.score.bands.iter().find(|x| &x.id == b))
+        .map_or_else(|| t.score_band_unknown.to_owned(), |b| fill(t.score_band, &[("band", b.title.get(l))]));
+    let bands: Vec<String> = rb.score.bands.iter().map(|b| format!("{} {}–{}", b.title.get(l), b.from, b.to)).collect();
+    let rows = s.factors.iter().filter_map(|f| {
+        let def = rb.factors.iter().find(|x| x.id == f.id)?;
+        let q = rb.question(&f.question.0)?;
+        let a = ctx.session.answers.get(&q.id.0);
+        let grade = match (f.applies, f.grade) {
+            (false, _) => t.not_applicable.to_owned(),
+            (true, Some(g)) => format!("{g} / {}", rb.score.grade_max),
+            (true, None) => t.unknown_value.to_owned(),
+        };
+        Some(html! {
+            <tr key={f.id.0.clone()} data-factor={f.id.0.clone()}>
+                <th scope="row">{ def.title.get(l) }</th>
+                <td class="user-text">{ if f.applies { answer_text(rb, q, a, l) } else { t.not_applicable.to_owned() } }</td>
+                <td class="num">{ format!("{}%", f.weight) }</td>
+                <td class="num">{ grade }</td>
+                <td class="num">{ if f.applies { format!("{} / {}", points(f.milli), points(f.max_milli)) } else { "–".to_owned() } }</td>
+            </tr>
+        })
+    });
+    // The chart: one bar per applicable factor, out of that factor's maximum.
+    let applicable: Vec<_> = s.factors.iter().filter(|f| f.applies).collect();
+    let (label_w, bar_w, row_h) = (120.0_f64, 190.0_f64, 26.0_f64);
+    let height = row_h * applicable.len() as f64 + 4.0;
+    let scale = applicable.iter().map(|f| f.max_milli).max().unwrap_or(1).max(1) as f64;
+    let bars = applicable.iter().enumerate().map(|(i, f)| {
+        let y = 4.0 + row_h * i as f64;
+        let title = rb.factors.iter().find(|x| x.id == f.id).map_or(f.id.0.clone(), |x| x.title.get(l).to_owned());
+        let full = bar_w * f.max_milli as f64 / scale;
+        let got = bar_w * f.milli as f64 / scale;
+        html! {
+            <g key={f.id.0.clone()}>
+                <text x="0" y={format!("{:.1}", y + 15.0)} class="chart__label">{ title }</text>
+                <rect x={format!("{label_w}")} y={format!("{y:.1}")} width={format!("{full:.1}")} height="18" class="chart__max" />
+                <rect x={format!("{label_w}")} y={format!("{y:.1}")} width={format!("{got:.1}")} height="18" class="chart__value" />
+                <text x={format!("{:.1}", label_w + full + 4.0)} y={format!("{:.1}", y + 15.0)} class="chart__num">{ points(f.milli) }</text>
+            </g>
+        }
+    });
+    html! {
+        <section class="result-section score" aria-labelledby="score-title">
+            <h2 id="score-title">{ t.score_title }</h2>
+            <p class="score__total" id="score-total">{ total }{ "　" }<span class="score__band">{ band }</span></p>
+            <p class="hint">{ t.score_bands_caption }{ " " }{ bands.join(if l == crate::engine::Locale::ZhCn { "；" } else { "; " }) }</p>
+            <div class="table-wrap">
+                <table class="table" id="score-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ t.col_factor }</th>
+                            <th scope="col">{ t.col_answer }</th>
+                            <th scope="col" class="num">{ t.col_weight }</th>
+                            <th scope="col" class="num">{ t.col_grade }</th>
+                            <th scope="col" class="num">{ t.col_points }</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            <figure class="chart">
+                <svg viewBox={format!("0 0 {} {height:.0}", label_w + bar_w + 40.0)} class="chart__svg" aria-hidden="true" focusable="false">
+                    { for bars }
+                </svg>
+                <figcaption class="hint">{ t.chart_label }</figcaption>
+            </figure>
+        </section>
+    }
+}

@@ -1,0 +1,53 @@
+//! The start page. Its Chinese rendering is also written statically in
+//! `index.html`, so it paints before the wasm loads; keep the two identical
+//! (an end-to-end test compares them).
+
+use yew::prelude::*;
+
+use super::{NoticeBanner, OpenFile};
+use crate::app::state::{Action, AppContext};
+use crate::i18n::{fill, ui};
+
+#[component]
+pub fn StartPage() -> Html {
+    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+    let (t, l, rb) = (ui(ctx.locale), ctx.locale, &ctx.rb);
+    let onstart = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::Start))
+    };
+    let paper = if l == crate::engine::Locale::En { "blank-form.en.html" } else { "blank-form.html" };
+    html! {
+        <div class="start" id="start">
+            <NoticeBanner />
+            <p class="caption">{ t.start_caption }</p>
+            <h1 tabindex="-1">{ rb.meta.title.get(l) }</h1>
+            <p class="lead">{ t.start_lead }</p>
+            <p class="callout">{ t.start_not }</p>
+            <h2>{ t.privacy_title }</h2>
+            <ul class="list list--tick">
+                <li>{ t.privacy_1 }</li>
+                <li>{ t.privacy_2 }</li>
+                <li>{ t.privacy_3 }</li>
+                <li>{ t.privacy_4 }</li>
+            </ul>
+            <h2>{ t.time_title }</h2>
+            <p>{ fill(t.time_text, &[("minutes", &rb.meta.minutes.to_string()), ("count", &rb.questions.len().to_string())]) }</p>
+            <h2>{ t.get_title }</h2>
+            <ul class="list">
+                <li>{ t.get_1 }</li>
+                <li>{ t.get_2 }</li>
+                <li>{ t.get_3 }</li>
+                <li>{ t.get_4 }</li>
+            </ul>
+            <button type="button" class="button button--start" data-action="start" onclick={onstart}>{ t.start_button }</button>
+            <OpenFile />
+            <h2>{ t.exit_title }</h2>
+            <p>{ t.exit_text }</p>
+            <p>{ t.exit_history }</p>
+            <p class="paper-link">{ t.paper_text }<a href={paper}>{ t.paper_link }</a>{ t.paper_after }</p>
+            <p class="small">{ rb.meta.notice.get(l) }</p>
+            <p class="small">{ rb.meta.disclaimer.get(l) }</p>
+        </div>
+    }
+}

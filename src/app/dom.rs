@@ -1,0 +1,99 @@
+//! Small, fallible wrappers over browser APIs. None of them panics: a missing
+//! API degrades to doing nothing, because a dead page is worse than a missing
+//! nicety.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlElement, Window};
+
+pub fn window() -> Option<Window> {
+    web_sys::window()
+}
+
+pub fn document() -> Option<Document> {
+    window()?.document()
+}
+
+/// The `<html>` element.
+pub fn root() -> Option<Element> {
+    document()?.document_element()
+}
+
+/// Today's local date as `YYYY-MM-DD`.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// Focuses the first element matching `selector`.
+pub fn focus(selector: &str) {
+    if let Some(el) = document().and_then(|d| d.query_selector(selector).ok().flatten())
+        && let Ok(el) = el.dyn_into::<HtmlElement>()
+    {
+        let _ = el.focus();
+    }
+}
+
+pub fn set_title(title: &str) {
+    if let Some(d) = document() {
+        d.set_title(title);
+    }
+}
+
+/// Offers `content` as a file download; nothing is stored by the page.
+pub fn download(name: &str, mime: &str, content: &str) {
+    let Some(doc) = document() else { return };
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(a) = doc.create_element("a")
+        && let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>()
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.set_hidden(true);
+        if let Some(body) = doc.body() {
+            let _ = body.append_child(&a);
+            a.click();
+            let _ = body.remove_child(&a);
+        }
+    }
+    // Revoke after the click has been handled.
+    gloo::timers::callback::Timeout::new(1000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+}
+
+pub fn print() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}
+
+pub fn confirm(message: &str) -> bool {
+    window().and_then(|w| w.confirm_with_message(message).ok()).unwrap_or(true)
+}
+
+/// The quick-exit address, chosen and validated by `exit.js` at start-up.
+pub fn exit_url() -> String {
+    root().and_then(|r| r.get_attribute("data-exit-url")).unwrap_or_else(|| "neutral.html".into())
+}
+
+/// The page's query string.
+pub fn query() -> String {
+    window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// The page's address without the fragment, for reload links.
+pub fn here() -> String {
+    window().and_then(|w| w.location().href().ok()).map(|h| h.split('#').next().unwrap_or("").to_owned()).unwrap_or_default()
+}
+
+/// Sets a CSS custom property on `<html>` (through the CSSOM, which a strict CSP allows).
+pub fn set_css_var(name: &str, value: &str) {
+    if let Some(el) = root().and_then(|r| r.dyn_into::<HtmlElement>().ok()) {
+        let _ = el.style().set_property(name, value);
+    }
+}

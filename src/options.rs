@@ -1,0 +1,109 @@
+//! Deployer options from the page's query string, validated strictly;
+//! anything unknown or malformed is ignored. None of them is an answer.
+//!
+//! - `lang`: `zh-CN` or `en`
+//! - `accent`: a `#rrggbb` colour
+//! - `scale`: font scale from 0.8 to 1.6
+//! - `rulebook`: a `.toml` file in the same folder as the page
+
+use crate::engine::Locale;
+
+/// Validated options.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Options {
+    pub locale: Option<Locale>,
+    pub accent: Option<String>,
+    pub scale: Option<f32>,
+    /// `Some(Ok(name))` for a valid same-folder file, `Some(Err(raw))` when refused.
+    pub rulebook: Option<Result<String, String>>,
+}
+
+/// Decodes `%XX` escapes and `+`; invalid escapes are kept as they are.
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() && s.is_char_boundary(i + 1) && s.is_char_boundary(i + 3) => {
+                match u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                    Ok(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    Err(_) => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// True for a rulebook name the widget may fetch: a plain `.toml` file name
+/// in the page's own folder (no path, no scheme, no `..`).
+pub fn is_local_rulebook_name(name: &str) -> bool {
+    name.len() <= 100
+        && name.ends_with(".toml")
+        && name.len() > 5
+        && name.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        && !name.contains("..")
+}
+
+fn is_hex_colour(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+/// Parses a query string (with or without the leading `?`).
+pub fn parse(query: &str) -> Options {
+    let mut o = Options::default();
+    for pair in query.trim_start_matches('?').split('&') {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let v = decode(v);
+        match k {
+            "lang" => o.locale = Locale::from_tag(&v),
+            "accent" if is_hex_colour(&v) => o.accent = Some(v.to_ascii_lowercase()),
+            "scale" => o.scale = v.parse::<f32>().ok().filter(|s| (0.8..=1.6).contains(s)),
+            "rulebook" if !v.is_empty() => {
+                o.rulebook = Some(if is_local_rulebook_name(&v) { Ok(v) } else { Err(v) });
+            }
+            _ => {}
+        }
+    }
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn valid_options_are_taken() {
+        let o = parse("?lang=en&accent=%23B00020&scale=1.25&rulebook=zhoushan-2026.toml");
+        assert_eq!(o.locale, Some(Locale::En));
+        assert_eq!(o.accent.as_deref(), Some("#b00020"));
+        assert_eq!(o.scale, Some(1.25));
+        assert_eq!(o.rulebook, Some(Ok("zhoushan-2026.toml".into())));
+    }
+
+    #[test]
+    fn malformed_options_are_ignored_and_foreign_rulebooks_refused() {
+        let o = parse("lang=fr&accent=red&scale=9&rulebook=..%2Fetc%2Fx.toml&color=%23000000");
+        assert_eq!(o, Options { rulebook: Some(Err("../etc/x.toml".into())), ..Options::default() });
+        for bad in ["https://evil.example/x.toml", "/abs.toml", "sub/x.toml", "x.json", ".toml", "a..toml", "%2e%2e.toml"] {
+            assert!(!is_local_rulebook_name(&decode(bad)), "{bad} should be refused");
+        }
+        assert!(is_local_rulebook_name("my_rules.v2.toml"));
+    }
+
+    #[test]
+    fn decoding_never_panics_on_truncated_escapes() {
+        assert_eq!(decode("a%2"), "a%2");
+        assert_eq!(decode("%"), "%");
+        assert_eq!(decode("%zz"), "%zz");
+        assert_eq!(decode("%E4%B8%AD"), "中");
+    }
+}
