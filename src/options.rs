@@ -13,7 +13,8 @@ use crate::engine::Locale;
 pub struct Options {
     pub locale: Option<Locale>,
     pub accent: Option<String>,
-    pub scale: Option<f32>,
+    /// The font scale as written (validated to be a number from 0.8 to 1.6).
+    pub scale: Option<String>,
     /// `Some(Ok(name))` for a valid same-folder file, `Some(Err(raw))` when refused.
     pub rulebook: Option<Result<String, String>>,
 }
@@ -66,7 +67,7 @@ pub fn parse(query: &str) -> Options {
         match k {
             "lang" => o.locale = Locale::from_tag(&v),
             "accent" if is_hex_colour(&v) => o.accent = Some(v.to_ascii_lowercase()),
-            "scale" => o.scale = v.parse::<f32>().ok().filter(|s| (0.8..=1.6).contains(s)),
+            "scale" => o.scale = v.parse::<f32>().ok().filter(|s| (0.8..=1.6).contains(s)).map(|_| v.clone()),
             "rulebook" if !v.is_empty() => {
                 o.rulebook = Some(if is_local_rulebook_name(&v) { Ok(v) } else { Err(v) });
             }
@@ -85,7 +86,7 @@ mod tests {
         let o = parse("?lang=en&accent=%23B00020&scale=1.25&rulebook=zhoushan-2026.toml");
         assert_eq!(o.locale, Some(Locale::En));
         assert_eq!(o.accent.as_deref(), Some("#b00020"));
-        assert_eq!(o.scale, Some(1.25));
+        assert_eq!(o.scale.as_deref(), Some("1.25"));
         assert_eq!(o.rulebook, Some(Ok("zhoushan-2026.toml".into())));
     }
 

@@ -199,8 +199,8 @@ pub fn run() {
     if let Some(accent) = &opts.accent {
         dom::set_css_var("--accent", accent);
     }
-    if let Some(scale) = opts.scale {
-        dom::set_css_var("--scale", &format!("{scale}"));
+    if let Some(scale) = &opts.scale {
+        dom::set_css_var("--scale", scale);
     }
     let locale = opts.locale.unwrap_or_default();
     LOCALE.with(|l| l.set(locale));

@@ -215,10 +215,8 @@ fn answered_behind(rb: &Rulebook, c: &Condition, a: &Answers) -> Vec<QuestionId>
 }
 
 fn in_order(rb: &Rulebook, qs: impl Iterator<Item = QuestionId>) -> Vec<QuestionId> {
-    let mut qs: Vec<QuestionId> = qs.collect();
-    qs.sort_by_key(|q| rb.question_index(&q.0).unwrap_or(usize::MAX));
-    qs.dedup();
-    qs
+    let qs: Vec<QuestionId> = qs.collect();
+    rb.questions.iter().filter(|q| qs.contains(&q.id)).map(|q| q.id.clone()).collect()
 }
 
 fn points_of(points: &[(OptionId, u32)], a: Option<&Answer>) -> u32 {

@@ -123,6 +123,115 @@ impl<'a, 'i> Tab<'a, 'i> {
         self.table.iter().any(|(k, _)| k.get_ref() == key)
     }
 
+    // Typed, non-generic getters. The rulebook reader calls these for every
+    // field; keeping them monomorphic (and out of line) keeps the wasm small.
+
+    /// A required value; reports it missing otherwise.
+    #[inline(never)]
+    fn need(&mut self, cx: &mut Cx<'_>, key: &'static str) -> Option<(&'a Value<'i>, String)> {
+        let r = self.get(cx, key);
+        if r.is_none() {
+            cx.error_at(&self.path, Some(self.span.start), ErrorKind::MissingKey { key: key.to_owned() });
+        }
+        r
+    }
+
+    #[inline(never)]
+    pub(crate) fn id(&mut self, cx: &mut Cx<'_>, key: &'static str) -> Option<String> {
+        let (v, p) = self.need(cx, key)?;
+        ident(cx, v, &p)
+    }
+
+    #[inline(never)]
+    pub(crate) fn word(&mut self, cx: &mut Cx<'_>, key: &'static str) -> Option<String> {
+        let (v, p) = self.need(cx, key)?;
+        nonempty(cx, v, &p)
+    }
+
+    #[inline(never)]
+    pub(crate) fn text(&mut self, cx: &mut Cx<'_>, key: &'static str) -> Option<Text> {
+        let (v, p) = self.need(cx, key)?;
+        text(cx, v, &p)
+    }
+
+    #[inline(never)]
+    pub(crate) fn opt_text(&mut self, cx: &mut Cx<'_>, key: &'static str) -> Option<Text> {
+        let (v, p) = self.get(cx, key)?;
+        text(cx, v, &p)
+    }
+
+    #[inline(never)]
+    pub(crate) fn cond(&mut self, cx: &mut Cx<'_>, key: &'static str) -> Option<Condition> {
+        let (v, p) = self.need(cx, key)?;
+        condition(cx, v, &p)
+    }
+
+    #[inline(never)]
+    pub(crate) fn opt_cond(&mut self, cx: &mut Cx<'_>, key: &'static str) -> Option<Condition> {
+        let (v, p) = self.get(cx, key)?;
+        condition(cx, v, &p)
+    }
+
+    #[inline(never)]
+    pub(crate) fn int(&mut self, cx: &mut Cx<'_>, key: &'static str, min: i64, max: i64) -> Option<u32> {
+        let (v, p) = self.need(cx, key)?;
+        integer(cx, v, &p, min, max)
+    }
+
+    #[inline(never)]
+    pub(crate) fn opt_int(&mut self, cx: &mut Cx<'_>, key: &'static str, min: i64, max: i64) -> Option<u32> {
+        let (v, p) = self.get(cx, key)?;
+        integer(cx, v, &p, min, max)
+    }
+
+    #[inline(never)]
+    pub(crate) fn opt_bool(&mut self, cx: &mut Cx<'_>, key: &'static str) -> Option<bool> {
+        let (v, p) = self.get(cx, key)?;
+        boolean(cx, v, &p)
+    }
+
+    #[inline(never)]
+    pub(crate) fn opt_ids(&mut self, cx: &mut Cx<'_>, key: &'static str) -> Option<Vec<String>> {
+        let (v, p) = self.get(cx, key)?;
+        ids(cx, v, &p)
+    }
+
+    #[inline(never)]
+    pub(crate) fn points(&mut self, cx: &mut Cx<'_>, key: &'static str, max: i64) -> Option<Vec<(OptionId, u32)>> {
+        let (v, p) = self.need(cx, key)?;
+        points(cx, v, &p, max)
+    }
+
+    #[inline(never)]
+    pub(crate) fn sub(&mut self, cx: &mut Cx<'_>, key: &'static str) -> Option<Tab<'a, 'i>> {
+        let (v, p) = self.need(cx, key)?;
+        table(cx, v, &p)
+    }
+
+    /// The tables of an array of tables; `required` lists must not be empty.
+    #[inline(never)]
+    pub(crate) fn tables(&mut self, cx: &mut Cx<'_>, key: &'static str, required: bool) -> Vec<Tab<'a, 'i>> {
+        let Some((v, path)) = self.get(cx, key) else {
+            if required {
+                cx.error_at(&self.path, Some(self.span.start), ErrorKind::MissingKey { key: key.to_owned() });
+            }
+            return Vec::new();
+        };
+        let Some(items) = array(cx, v, &path) else { return Vec::new() };
+        if required && items.is_empty() {
+            cx.error_at(&path, Some(v.span().start), ErrorKind::Empty);
+        }
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let p = format!("{path}[{i}]");
+            cx.seen(&p, item.span().start);
+            if let Some(t) = table(cx, item, &p) {
+                out.push(t);
+            }
+        }
+        out
+    }
+
     /// A required value.
     pub(crate) fn req<T>(
         &mut self,
@@ -498,244 +607,202 @@ fn points(cx: &mut Cx<'_>, v: &Value<'_>, path: &str, max: i64) -> Option<Vec<(O
     ok.then_some(out)
 }
 
-fn tier_id(cx: &mut Cx<'_>, v: &Value<'_>, p: &str) -> Option<TierId> {
-    ident(cx, v, p).map(TierId)
-}
-
 /// Reads a whole rulebook document. Errors are left in `cx`.
 pub(crate) fn read_rulebook(cx: &mut Cx<'_>, doc: &toml::Spanned<DeTable<'_>>) -> Option<Rulebook> {
     let mut root = Tab::root(doc);
-    let meta = root.req(cx, "meta", |cx, v, p| {
-        let mut t = table(cx, v, p)?;
-        let locales = t.req(cx, "locales", |cx, v, p| {
-            let items = array(cx, v, p)?;
-            let mut out = Vec::new();
-            for (i, item) in items.iter().enumerate() {
-                let ip = format!("{p}[{i}]");
-                let s = string(cx, item, &ip)?;
-                match Locale::from_tag(&s) {
-                    Some(l) if !out.contains(&l) => out.push(l),
-                    Some(_) => cx.error_at(&ip, Some(item.span().start), ErrorKind::DuplicateId { id: s }),
-                    None => cx.error_at(&ip, Some(item.span().start), ErrorKind::BadValue { value: s, allowed: "zh-CN, en" }),
-                }
-            }
-            if !out.contains(&Locale::ZhCn) {
-                cx.error_at(p, Some(v.span().start), ErrorKind::MissingLocale { locale: "zh-CN" });
-            }
-            Some(out)
-        });
-        if let Some(l) = &locales {
-            cx.locales = l.clone();
-            if !cx.locales.contains(&Locale::ZhCn) {
-                cx.locales.insert(0, Locale::ZhCn);
-            }
-        }
-        let m = Meta {
-            id: t.req(cx, "id", ident)?,
-            title: t.req(cx, "title", text)?,
-            version: t.req(cx, "version", nonempty)?,
-            issuer: t.req(cx, "issuer", text)?,
-            effective: t.req(cx, "effective", date)?,
-            notice: t.req(cx, "notice", text)?,
-            disclaimer: t.req(cx, "disclaimer", text)?,
-            minutes: t.req(cx, "minutes", |cx, v, p| integer(cx, v, p, 1, 120))?,
-            locales: locales?,
-        };
-        t.finish(cx);
-        Some(m)
-    });
-    let labels = root.req(cx, "labels", |cx, v, p| {
-        let mut t = table(cx, v, p)?;
-        let l = (
-            t.req(cx, "yes", text),
-            t.req(cx, "no", text),
-            t.req(cx, "unsure", text),
-            t.req(cx, "not_provided", text),
-        );
+    let meta = root.sub(cx, "meta").and_then(|t| read_meta(cx, t));
+    let labels = root.sub(cx, "labels").and_then(|mut t| {
+        let l = (t.text(cx, "yes"), t.text(cx, "no"), t.text(cx, "unsure"), t.text(cx, "not_provided"));
         t.finish(cx);
         Some(Labels { yes: l.0?, no: l.1?, unsure: l.2?, not_provided: l.3? })
     });
-    let sections = root.list(cx, "sections", true, |cx, mut t| {
-        let s = Section {
-            id: SectionId(t.req(cx, "id", ident)?),
-            title: t.req(cx, "title", text)?,
-            intro: t.opt(cx, "intro", text),
-        };
+    let mut sections = Vec::new();
+    for mut t in root.tables(cx, "sections", true) {
+        let s = (t.id(cx, "id"), t.text(cx, "title"), t.opt_text(cx, "intro"));
         t.finish(cx);
-        Some(s)
-    });
-    let glossary = root.list(cx, "glossary", false, |cx, mut t| {
-        let g = (t.req(cx, "id", ident), t.req(cx, "term", text), t.req(cx, "definition", text));
+        if let (Some(id), Some(title)) = (s.0, s.1) {
+            sections.push(Section { id: SectionId(id), title, intro: s.2 });
+        }
+    }
+    let mut glossary = Vec::new();
+    for mut t in root.tables(cx, "glossary", false) {
+        let g = (t.id(cx, "id"), t.text(cx, "term"), t.text(cx, "definition"));
         t.finish(cx);
-        Some(Term { id: TermId(g.0?), term: g.1?, definition: g.2? })
-    });
-    let questions = root.list(cx, "questions", true, |cx, t| read_question(cx, t, labels.as_ref()));
-    let scope = root.list(cx, "scope", false, |cx, mut t| {
-        let r = (t.req(cx, "id", ident), t.req(cx, "when", condition), t.req(cx, "tier", tier_id), t.req(cx, "reason", text));
+        if let (Some(id), Some(term), Some(definition)) = g {
+            glossary.push(Term { id: TermId(id), term, definition });
+        }
+    }
+    let questions: Vec<Question> = root.tables(cx, "questions", true).into_iter().filter_map(|t| read_question(cx, t, labels.as_ref())).collect();
+    let mut scope = Vec::new();
+    for mut t in root.tables(cx, "scope", false) {
+        let r = (t.id(cx, "id"), t.cond(cx, "when"), t.id(cx, "tier"), t.text(cx, "reason"));
         t.finish(cx);
-        Some(ScopeRule { id: ScopeId(r.0?), when: r.1?, tier: r.2?, reason: r.3? })
-    });
-    let red_lines = root.list(cx, "red_lines", true, |cx, mut t| {
-        let r = (
-            t.req(cx, "id", ident),
-            t.req(cx, "title", text),
-            t.req(cx, "description", text),
-            t.req(cx, "when", condition),
-            t.req(cx, "tier", tier_id),
-        );
+        if let (Some(id), Some(when), Some(tier), Some(reason)) = r {
+            scope.push(ScopeRule { id: ScopeId(id), when, tier: TierId(tier), reason });
+        }
+    }
+    let mut red_lines = Vec::new();
+    for mut t in root.tables(cx, "red_lines", true) {
+        let r = (t.id(cx, "id"), t.text(cx, "title"), t.text(cx, "description"), t.cond(cx, "when"), t.id(cx, "tier"));
         t.finish(cx);
-        Some(RedLine { id: RedLineId(r.0?), title: r.1?, description: r.2?, when: r.3?, tier: r.4? })
-    });
-    let distinctions = root.list(cx, "distinctions", true, |cx, mut t| {
+        if let (Some(id), Some(title), Some(description), Some(when), Some(tier)) = r {
+            red_lines.push(RedLine { id: RedLineId(id), title, description, when, tier: TierId(tier) });
+        }
+    }
+    let mut distinctions = Vec::new();
+    for mut t in root.tables(cx, "distinctions", true) {
         let d = (
-            t.req(cx, "id", ident),
-            t.req(cx, "title", text),
-            t.req(cx, "tolerable", text),
-            t.req(cx, "intolerable", text),
-            t.req(cx, "tolerable_when", condition),
-            t.req(cx, "intolerable_when", condition),
-            t.req(cx, "tier", tier_id),
+            t.id(cx, "id"),
+            t.text(cx, "title"),
+            t.text(cx, "tolerable"),
+            t.text(cx, "intolerable"),
+            t.cond(cx, "tolerable_when"),
+            t.cond(cx, "intolerable_when"),
+            t.id(cx, "tier"),
         );
         t.finish(cx);
-        Some(Distinction {
-            id: DistinctionId(d.0?),
-            title: d.1?,
-            tolerable: d.2?,
-            intolerable: d.3?,
-            tolerable_when: d.4?,
-            intolerable_when: d.5?,
-            tier: d.6?,
-        })
-    });
-    let tracks = root.list(cx, "tracks", true, |cx, mut t| {
+        if let (Some(id), Some(title), Some(tolerable), Some(intolerable), Some(tw), Some(iw), Some(tier)) = d {
+            distinctions.push(Distinction {
+                id: DistinctionId(id),
+                title,
+                tolerable,
+                intolerable,
+                tolerable_when: tw,
+                intolerable_when: iw,
+                tier: TierId(tier),
+            });
+        }
+    }
+    let mut tracks = Vec::new();
+    for mut t in root.tables(cx, "tracks", true) {
+        let tier = if t.has("tier") { t.id(cx, "tier").map(TierId) } else { None };
         let r = (
-            t.req(cx, "id", ident),
-            t.req(cx, "title", text),
-            t.req(cx, "description", text),
-            t.req(cx, "when", condition),
-            t.opt(cx, "tier", tier_id),
-            t.req(cx, "reason", text),
-            t.opt(cx, "distinctions_apply", boolean).unwrap_or(false),
+            t.id(cx, "id"),
+            t.text(cx, "title"),
+            t.text(cx, "description"),
+            t.cond(cx, "when"),
+            t.text(cx, "reason"),
+            t.opt_bool(cx, "distinctions_apply").unwrap_or(false),
         );
         t.finish(cx);
-        Some(Track {
-            id: TrackId(r.0?),
-            title: r.1?,
-            description: r.2?,
-            when: r.3?,
-            tier: r.4,
-            reason: r.5?,
-            distinctions_apply: r.6,
-        })
-    });
-    let elements = root.list(cx, "elements", true, |cx, mut t| {
-        let e = (
-            t.req(cx, "id", ident),
-            t.req(cx, "title", text),
-            t.req(cx, "description", text),
-            t.req(cx, "met_at", |cx, v, p| integer(cx, v, p, 1, 1000)),
-            t.req(cx, "partly_at", |cx, v, p| integer(cx, v, p, 1, 1000)),
-        );
-        let counts = t.list(cx, "counts", true, |cx, mut t| {
-            let c = (t.req(cx, "question", ident), t.req(cx, "points", |cx, v, p| points(cx, v, p, 100)));
-            t.finish(cx);
-            Some(ElementCount { question: QuestionId(c.0?), points: c.1? })
-        });
+        if let (Some(id), Some(title), Some(description), Some(when), Some(reason)) = (r.0, r.1, r.2, r.3, r.4) {
+            tracks.push(Track { id: TrackId(id), title, description, when, tier, reason, distinctions_apply: r.5 });
+        }
+    }
+    let mut elements = Vec::new();
+    for mut t in root.tables(cx, "elements", true) {
+        let e = (t.id(cx, "id"), t.text(cx, "title"), t.text(cx, "description"), t.int(cx, "met_at", 1, 1000), t.int(cx, "partly_at", 1, 1000));
+        let mut counts = Vec::new();
+        for mut c in t.tables(cx, "counts", true) {
+            let r = (c.id(cx, "question"), c.points(cx, "points", 100));
+            c.finish(cx);
+            if let (Some(q), Some(points)) = r {
+                counts.push(ElementCount { question: QuestionId(q), points });
+            }
+        }
         t.finish(cx);
-        Some(Element { id: ElementId(e.0?), title: e.1?, description: e.2?, counts, met_at: e.3?, partly_at: e.4? })
-    });
-    let score = root.req(cx, "score", |cx, v, p| {
-        let mut t = table(cx, v, p)?;
-        let grade_max = t.req(cx, "grade_max", |cx, v, p| integer(cx, v, p, 1, 10));
-        let bands = t.list(cx, "bands", true, |cx, mut t| {
-            let b = (
-                t.req(cx, "id", ident),
-                t.req(cx, "title", text),
-                t.req(cx, "from", |cx, v, p| integer(cx, v, p, 0, 100)),
-                t.req(cx, "to", |cx, v, p| integer(cx, v, p, 0, 100)),
-            );
-            t.finish(cx);
-            Some(Band { id: BandId(b.0?), title: b.1?, from: b.2?, to: b.3? })
-        });
+        if let (Some(id), Some(title), Some(description), Some(met_at), Some(partly_at)) = e {
+            elements.push(Element { id: ElementId(id), title, description, counts, met_at, partly_at });
+        }
+    }
+    let score = root.sub(cx, "score").and_then(|mut t| {
+        let grade_max = t.int(cx, "grade_max", 1, 10);
+        let mut bands = Vec::new();
+        for mut b in t.tables(cx, "bands", true) {
+            let r = (b.id(cx, "id"), b.text(cx, "title"), b.int(cx, "from", 0, 100), b.int(cx, "to", 0, 100));
+            b.finish(cx);
+            if let (Some(id), Some(title), Some(from), Some(to)) = r {
+                bands.push(Band { id: BandId(id), title, from, to });
+            }
+        }
         t.finish(cx);
         Some(Score { grade_max: grade_max?, bands })
     });
     let grade_max = score.as_ref().map_or(10, |s| s.grade_max as i64);
-    let factors = root.list(cx, "factors", true, |cx, mut t| {
-        let f = (
-            t.req(cx, "id", ident),
-            t.req(cx, "title", text),
-            t.req(cx, "question", ident),
-            t.req(cx, "weight", |cx, v, p| integer(cx, v, p, 1, 100)),
-            t.req(cx, "grades", |cx, v, p| points(cx, v, p, grade_max)),
-        );
+    let mut factors = Vec::new();
+    for mut t in root.tables(cx, "factors", true) {
+        let f = (t.id(cx, "id"), t.text(cx, "title"), t.id(cx, "question"), t.int(cx, "weight", 1, 100), t.points(cx, "grades", grade_max));
         t.finish(cx);
-        Some(Factor { id: FactorId(f.0?), title: f.1?, question: QuestionId(f.2?), weight: f.3?, grades: f.4? })
-    });
-    let tiers = root.list(cx, "tiers", true, |cx, mut t| {
-        let r = (
-            t.req(cx, "id", ident),
-            t.req(cx, "title", text),
-            t.req(cx, "summary", text),
-            t.req(cx, "tone", |cx, v, p| {
-                let s = string(cx, v, p)?;
-                let tone = [Tone::Favourable, Tone::Caution, Tone::Unfavourable, Tone::Info].into_iter().find(|t| t.as_str() == s);
-                if tone.is_none() {
-                    cx.error_at(p, Some(v.span().start), ErrorKind::BadValue { value: s, allowed: "favourable, caution, unfavourable, info" });
-                }
-                tone
-            }),
-            t.opt(cx, "next_steps", ids).unwrap_or_default(),
-        );
+        if let (Some(id), Some(title), Some(q), Some(weight), Some(grades)) = f {
+            factors.push(Factor { id: FactorId(id), title, question: QuestionId(q), weight, grades });
+        }
+    }
+    let mut tiers = Vec::new();
+    for mut t in root.tables(cx, "tiers", true) {
+        let tone = t.word(cx, "tone").and_then(|s| {
+            let tone = [Tone::Favourable, Tone::Caution, Tone::Unfavourable, Tone::Info].into_iter().find(|t| t.as_str() == s);
+            if tone.is_none() {
+                cx.error(&format!("{}.tone", t.path), ErrorKind::BadValue { value: s, allowed: "favourable, caution, unfavourable, info" });
+            }
+            tone
+        });
+        let r = (t.id(cx, "id"), t.text(cx, "title"), t.text(cx, "summary"), t.opt_ids(cx, "next_steps").unwrap_or_default());
         t.finish(cx);
-        Some(Tier { id: TierId(r.0?), title: r.1?, summary: r.2?, tone: r.3?, next_steps: r.4.into_iter().map(NextStepId).collect() })
-    });
-    let outcome = root.req(cx, "outcome", |cx, v, p| {
-        let mut t = table(cx, v, p)?;
-        let o = (t.req(cx, "unknown_tier", tier_id), t.req(cx, "unknown_reason", text));
+        if let (Some(id), Some(title), Some(summary), Some(tone)) = (r.0, r.1, r.2, tone) {
+            tiers.push(Tier { id: TierId(id), title, summary, tone, next_steps: r.3.into_iter().map(NextStepId).collect() });
+        }
+    }
+    let outcome = root.sub(cx, "outcome").and_then(|mut t| {
+        let o = (t.id(cx, "unknown_tier"), t.text(cx, "unknown_reason"));
         t.finish(cx);
-        Some(OutcomeConfig { unknown_tier: o.0?, unknown_reason: o.1? })
+        Some(OutcomeConfig { unknown_tier: TierId(o.0?), unknown_reason: o.1? })
     });
-    let decisions = root.list(cx, "decisions", true, |cx, mut t| {
-        let d = (t.req(cx, "id", ident), t.req(cx, "when", condition), t.req(cx, "tier", tier_id), t.req(cx, "reason", text));
+    let mut decisions = Vec::new();
+    for mut t in root.tables(cx, "decisions", true) {
+        let d = (t.id(cx, "id"), t.cond(cx, "when"), t.id(cx, "tier"), t.text(cx, "reason"));
         t.finish(cx);
-        Some(Decision { id: DecisionId(d.0?), when: d.1?, tier: d.2?, reason: d.3? })
-    });
-    let measures = root.list(cx, "measures", true, |cx, mut t| {
-        let m = (
-            t.req(cx, "id", ident),
-            t.req(cx, "title", text),
-            t.req(cx, "description", text),
-            t.opt(cx, "required_when", condition),
-        );
+        if let (Some(id), Some(when), Some(tier), Some(reason)) = d {
+            decisions.push(Decision { id: DecisionId(id), when, tier: TierId(tier), reason });
+        }
+    }
+    let mut measures = Vec::new();
+    for mut t in root.tables(cx, "measures", true) {
+        let m = (t.id(cx, "id"), t.text(cx, "title"), t.text(cx, "description"), t.opt_cond(cx, "required_when"));
         t.finish(cx);
-        Some(Measure { id: MeasureId(m.0?), title: m.1?, description: m.2?, required_when: m.3 })
-    });
-    let materials = root.list(cx, "materials", true, |cx, mut t| {
-        let m = (t.req(cx, "id", ident), t.req(cx, "title", text), t.opt(cx, "when", condition));
+        if let (Some(id), Some(title), Some(description)) = (m.0, m.1, m.2) {
+            measures.push(Measure { id: MeasureId(id), title, description, required_when: m.3 });
+        }
+    }
+    let mut materials = Vec::new();
+    for mut t in root.tables(cx, "materials", true) {
+        let m = (t.id(cx, "id"), t.text(cx, "title"), t.opt_cond(cx, "when"));
         t.finish(cx);
-        Some(Material { id: MaterialId(m.0?), title: m.1?, when: m.2 })
-    });
-    let next_steps = root.list(cx, "next_steps", true, |cx, mut t| {
-        let n = (t.req(cx, "id", ident), t.req(cx, "text", text));
+        if let (Some(id), Some(title)) = (m.0, m.1) {
+            materials.push(Material { id: MaterialId(id), title, when: m.2 });
+        }
+    }
+    let mut next_steps = Vec::new();
+    for mut t in root.tables(cx, "next_steps", true) {
+        let n = (t.id(cx, "id"), t.text(cx, "text"));
         t.finish(cx);
-        Some(NextStep { id: NextStepId(n.0?), text: n.1? })
-    });
-    let stages = root.list(cx, "stages", true, |cx, mut t| {
-        let s = (t.req(cx, "id", ident), t.req(cx, "title", text), t.req(cx, "description", text));
+        if let (Some(id), Some(text)) = n {
+            next_steps.push(NextStep { id: NextStepId(id), text });
+        }
+    }
+    let mut stages = Vec::new();
+    for mut t in root.tables(cx, "stages", true) {
+        let s = (t.id(cx, "id"), t.text(cx, "title"), t.text(cx, "description"));
         t.finish(cx);
-        Some(Stage { id: StageId(s.0?), title: s.1?, description: s.2? })
-    });
-    let recipients = root.list(cx, "recipients", true, |cx, mut t| {
-        let r = (t.req(cx, "id", ident), t.req(cx, "title", text), t.req(cx, "role", text));
+        if let (Some(id), Some(title), Some(description)) = s {
+            stages.push(Stage { id: StageId(id), title, description });
+        }
+    }
+    let mut recipients = Vec::new();
+    for mut t in root.tables(cx, "recipients", true) {
+        let r = (t.id(cx, "id"), t.text(cx, "title"), t.text(cx, "role"));
         t.finish(cx);
-        Some(Recipient { id: RecipientId(r.0?), title: r.1?, role: r.2? })
-    });
-    let references = root.list(cx, "references", false, |cx, mut t| {
-        let r = (t.req(cx, "id", ident), t.req(cx, "title", text), t.req(cx, "note", text));
+        if let (Some(id), Some(title), Some(role)) = r {
+            recipients.push(Recipient { id: RecipientId(id), title, role });
+        }
+    }
+    let mut references = Vec::new();
+    for mut t in root.tables(cx, "references", false) {
+        let r = (t.id(cx, "id"), t.text(cx, "title"), t.text(cx, "note"));
         t.finish(cx);
-        Some(Reference { id: ReferenceId(r.0?), title: r.1?, note: r.2? })
-    });
+        if let (Some(id), Some(title), Some(note)) = r {
+            references.push(Reference { id: ReferenceId(id), title, note });
+        }
+    }
     // Scenario cases may ride along in a rulebook; they are read by `cases`.
     let _ = root.get(cx, "cases");
     root.finish(cx);
@@ -764,44 +831,89 @@ pub(crate) fn read_rulebook(cx: &mut Cx<'_>, doc: &toml::Spanned<DeTable<'_>>) -
     })
 }
 
+fn read_meta(cx: &mut Cx<'_>, mut t: Tab<'_, '_>) -> Option<Meta> {
+    // The locales come first: every wording after them is checked against them.
+    let locales = t.need(cx, "locales").and_then(|(v, p)| {
+        let items = array(cx, v, &p)?;
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let ip = format!("{p}[{i}]");
+            let Some(s) = string(cx, item, &ip) else { continue };
+            match Locale::from_tag(&s) {
+                Some(l) if !out.contains(&l) => out.push(l),
+                Some(_) => cx.error_at(&ip, Some(item.span().start), ErrorKind::DuplicateId { id: s }),
+                None => cx.error_at(&ip, Some(item.span().start), ErrorKind::BadValue { value: s, allowed: "zh-CN, en" }),
+            }
+        }
+        if !out.contains(&Locale::ZhCn) {
+            cx.error_at(&p, Some(v.span().start), ErrorKind::MissingLocale { locale: "zh-CN" });
+        }
+        Some(out)
+    });
+    if let Some(l) = &locales {
+        cx.locales = l.clone();
+        if !cx.locales.contains(&Locale::ZhCn) {
+            cx.locales.insert(0, Locale::ZhCn);
+        }
+    }
+    let effective = t.need(cx, "effective").and_then(|(v, p)| date(cx, v, &p));
+    let m = (
+        t.id(cx, "id"),
+        t.text(cx, "title"),
+        t.word(cx, "version"),
+        t.text(cx, "issuer"),
+        t.text(cx, "notice"),
+        t.text(cx, "disclaimer"),
+        t.int(cx, "minutes", 1, 120),
+    );
+    t.finish(cx);
+    Some(Meta {
+        id: m.0?,
+        title: m.1?,
+        version: m.2?,
+        issuer: m.3?,
+        effective: effective?,
+        notice: m.4?,
+        disclaimer: m.5?,
+        minutes: m.6?,
+        locales: locales?,
+    })
+}
+
+#[inline(never)]
 fn read_question(cx: &mut Cx<'_>, mut t: Tab<'_, '_>, labels: Option<&Labels>) -> Option<Question> {
-    let id = t.req(cx, "id", ident);
-    let section = t.req(cx, "section", ident);
-    let kind = t.req(cx, "kind", |cx, v, p| {
-        let s = string(cx, v, p)?;
+    let id = t.id(cx, "id");
+    let section = t.id(cx, "section");
+    let kind = t.word(cx, "kind").and_then(|s| {
         let k = [QuestionKind::Single, QuestionKind::Multi, QuestionKind::YesNo, QuestionKind::Date, QuestionKind::Text]
             .into_iter()
             .find(|k| k.as_str() == s);
         if k.is_none() {
-            cx.error_at(p, Some(v.span().start), ErrorKind::BadValue { value: s, allowed: "single, multi, yes_no, date, text" });
+            cx.error(&format!("{}.kind", t.path), ErrorKind::BadValue { value: s, allowed: "single, multi, yes_no, date, text" });
         }
         k
     });
-    let text_ = t.req(cx, "text", text);
-    let short = t.req(cx, "short", text);
-    let hint = t.opt(cx, "hint", text);
-    let why = t.req(cx, "why", text);
-    let terms = t.opt(cx, "terms", ids).unwrap_or_default();
-    let show_if = t.opt(cx, "show_if", condition);
-    let required = t.opt(cx, "required", boolean);
-    let allow_unsure = t.opt(cx, "allow_unsure", boolean);
-    let max_chars = t.opt(cx, "max_chars", |cx, v, p| integer(cx, v, p, 1, 200_000));
+    let text_ = t.text(cx, "text");
+    let short = t.text(cx, "short");
+    let hint = t.opt_text(cx, "hint");
+    let why = t.text(cx, "why");
+    let terms = t.opt_ids(cx, "terms").unwrap_or_default();
+    let show_if = t.opt_cond(cx, "show_if");
+    let required = t.opt_bool(cx, "required");
+    let allow_unsure = t.opt_bool(cx, "allow_unsure");
+    let max_chars = t.opt_int(cx, "max_chars", 1, 200_000);
     let has_options = t.has("options");
-    // Option tables written, counted even when one fails to read, so a bad
-    // option is not also reported as "too few options".
-    let mut written = 0;
-    let mut options = t.list(cx, "options", false, |cx, mut t| {
-        written += 1;
-        let c = (
-            t.req(cx, "id", ident),
-            t.req(cx, "label", text),
-            t.opt(cx, "hint", text),
-            t.opt(cx, "unsure", boolean).unwrap_or(false),
-            t.opt(cx, "exclusive", boolean).unwrap_or(false),
-        );
-        t.finish(cx);
-        Some(Choice { id: OptionId(c.0?), label: c.1?, hint: c.2, unsure: c.3, exclusive: c.4 })
-    });
+    let option_tables = t.tables(cx, "options", false);
+    // Counted before reading, so a broken option is not also reported as a missing one.
+    let written_options = option_tables.len();
+    let mut options = Vec::new();
+    for mut o in option_tables {
+        let c = (o.id(cx, "id"), o.text(cx, "label"), o.opt_text(cx, "hint"), o.opt_bool(cx, "unsure").unwrap_or(false), o.opt_bool(cx, "exclusive").unwrap_or(false));
+        o.finish(cx);
+        if let (Some(oid), Some(label)) = (c.0, c.1) {
+            options.push(Choice { id: OptionId(oid), label, hint: c.2, unsure: c.3, exclusive: c.4 });
+        }
+    }
     let path = t.path.clone();
     t.finish(cx);
     let kind = kind?;
@@ -821,7 +933,7 @@ fn read_question(cx: &mut Cx<'_>, mut t: Tab<'_, '_>, labels: Option<&Labels>) -
             }
         }
         QuestionKind::Single | QuestionKind::Multi => {
-            if written < 2 {
+            if written_options < 2 {
                 opts_err(cx, "a choice question needs at least two options");
             }
             if options.iter().filter(|o| o.unsure).count() > 1 {

@@ -144,19 +144,28 @@ pub struct Opened {
     pub saved: String,
 }
 
+/// Just enough of a file to tell ours from others: unknown fields are ignored.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    format_version: Option<u64>,
+}
+
 /// Reads a saved file against the current rulebook.
 pub fn open(rb: &Rulebook, text: &str) -> Result<Opened, OpenError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| OpenError::NotJson)?;
-    let marker = value.get("format").and_then(|f| f.as_str());
-    if marker != Some(FORMAT) {
+    let header: Header = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof | serde_json::error::Category::Io => OpenError::NotJson,
+        serde_json::error::Category::Data => OpenError::Foreign,
+    })?;
+    if header.format.as_deref() != Some(FORMAT) {
         return Err(OpenError::Foreign);
     }
-    if let Some(v) = value.get("format_version").and_then(|v| v.as_u64())
+    if let Some(v) = header.format_version
         && v > FORMAT_VERSION as u64
     {
         return Err(OpenError::TooNew { version: v.min(u32::MAX as u64) as u32 });
     }
-    let file: File = serde_json::from_value(value).map_err(|_| OpenError::Foreign)?;
+    let file: File = serde_json::from_str(text).map_err(|_| OpenError::Foreign)?;
     let mut dropped = Vec::new();
     let mut answers = Answers::default();
     for (id, saved) in file.answers {

@@ -246,7 +246,7 @@ fn numbers(cx: &mut Cx<'_>, rb: &Rulebook) {
     }
     // Bands must tile 0–100: sorted by `from`, each starts where the last ended.
     let mut bands: Vec<(usize, &Band)> = rb.score.bands.iter().enumerate().collect();
-    bands.sort_by_key(|(_, b)| (b.from, b.to));
+    bands.sort_unstable_by_key(|(_, b)| (b.from, b.to));
     let mut reached = 0;
     let mut last: Option<&Band> = None;
     for (i, b) in &bands {

@@ -38,11 +38,8 @@ fn toggle(q: &Question, current: &[OptionId], id: &OptionId, on: bool) -> Vec<Op
     if exclusive(id) {
         return vec![id.clone()];
     }
-    let mut out: Vec<OptionId> = current.iter().filter(|o| !exclusive(o)).cloned().collect();
-    out.push(id.clone());
     // Keep the rulebook's order.
-    out.sort_by_key(|o| q.options.iter().position(|c| &c.id == o));
-    out
+    q.options.iter().map(|c| &c.id).filter(|o| *o == id || (current.contains(o) && !exclusive(o))).cloned().collect()
 }
 
 #[component]

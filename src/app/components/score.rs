@@ -57,21 +57,22 @@ pub fn ScoreBreakdown(props: &ScoreProps) -> Html {
         })
     });
     // The chart: one bar per applicable factor, out of that factor's maximum.
+    // Integer geometry: no float formatting in the wasm.
     let applicable: Vec<_> = s.factors.iter().filter(|f| f.applies).collect();
-    let (label_w, bar_w, row_h) = (120.0_f64, 190.0_f64, 26.0_f64);
-    let height = row_h * applicable.len() as f64 + 4.0;
-    let scale = applicable.iter().map(|f| f.max_milli).max().unwrap_or(1).max(1) as f64;
+    let (label_w, bar_w, row_h) = (120u32, 190u32, 26u32);
+    let height = row_h * applicable.len() as u32 + 4;
+    let scale = applicable.iter().map(|f| f.max_milli).max().unwrap_or(1).max(1) as u64;
+    let width = |milli: u32| (bar_w as u64 * milli as u64 / scale) as u32;
     let bars = applicable.iter().enumerate().map(|(i, f)| {
-        let y = 4.0 + row_h * i as f64;
+        let y = 4 + row_h * i as u32;
         let title = rb.factors.iter().find(|x| x.id == f.id).map_or(f.id.0.clone(), |x| x.title.get(l).to_owned());
-        let full = bar_w * f.max_milli as f64 / scale;
-        let got = bar_w * f.milli as f64 / scale;
+        let (full, got) = (width(f.max_milli), width(f.milli));
         html! {
             <g key={f.id.0.clone()}>
-                <text x="0" y={format!("{:.1}", y + 15.0)} class="chart__label">{ title }</text>
-                <rect x={format!("{label_w}")} y={format!("{y:.1}")} width={format!("{full:.1}")} height="18" class="chart__max" />
-                <rect x={format!("{label_w}")} y={format!("{y:.1}")} width={format!("{got:.1}")} height="18" class="chart__value" />
-                <text x={format!("{:.1}", label_w + full + 4.0)} y={format!("{:.1}", y + 15.0)} class="chart__num">{ points(f.milli) }</text>
+                <text x="0" y={(y + 15).to_string()} class="chart__label">{ title }</text>
+                <rect x={label_w.to_string()} y={y.to_string()} width={full.to_string()} height="18" class="chart__max" />
+                <rect x={label_w.to_string()} y={y.to_string()} width={got.to_string()} height="18" class="chart__value" />
+                <text x={(label_w + full + 4).to_string()} y={(y + 15).to_string()} class="chart__num">{ points(f.milli) }</text>
             </g>
         }
     });
@@ -95,7 +96,7 @@ pub fn ScoreBreakdown(props: &ScoreProps) -> Html {
                 </table>
             </div>
             <figure class="chart">
-                <svg viewBox={format!("0 0 {} {height:.0}", label_w + bar_w + 40.0)} class="chart__svg" aria-hidden="true" focusable="false">
+                <svg viewBox={format!("0 0 {} {height}", label_w + bar_w + 40)} class="chart__svg" aria-hidden="true" focusable="false">
                     { for bars }
                 </svg>
                 <figcaption class="hint">{ t.chart_label }</figcaption>

@@ -1,0 +1,47 @@
+// Playwright drives Debian's Chromium (never a downloaded browser) against
+// the release dist/ served on 127.0.0.1 by server.mjs.
+import { defineConfig } from '@playwright/test';
+import { execSync } from 'node:child_process';
+
+const chromium = process.env.CHROMIUM || execSync('command -v chromium', { shell: '/bin/sh' }).toString().trim();
+const CATCHER = process.env.CATCHER_PORT || 4175;
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: /.*\.spec\.mjs/,
+  fullyParallel: true,
+  workers: Number(process.env.E2E_WORKERS || 2),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  outputDir: '../../target/e2e-results',
+  webServer: {
+    command: 'node server.mjs',
+    url: 'http://127.0.0.1:4173/index.html',
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+  use: {
+    browserName: 'chromium',
+    baseURL: 'http://127.0.0.1:4173/',
+    locale: 'zh-CN',
+    serviceWorkers: 'allow',
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider',
+        // Every host name but our own resolves to the catcher, so nothing can leave unseen.
+        `--host-resolver-rules=MAP * 127.0.0.1:${CATCHER}, EXCLUDE 127.0.0.1`,
+      ],
+    },
+  },
+});

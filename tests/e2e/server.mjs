@@ -1,0 +1,100 @@
+// Static servers for the end-to-end tests and the benchmark, on 127.0.0.1 only.
+//
+//   node tests/e2e/server.mjs [--gzip]
+//
+// - WIDGET_PORT (4173): dist/, with the security headers of dist/_headers
+//   (the strict CSP among them), exactly as a static host would send them.
+// - HOST_PORT (4174): tests/e2e/host/, a stand-in portal page that embeds the
+//   widget from the other origin through embed.js.
+// - CATCHER_PORT (4175): answers anything. The browser resolves every other
+//   host name here, so any attempt to reach the outside is recorded.
+// GET /__catcher on the catcher port lists what reached it.
+import { createServer } from 'node:http';
+import { readFileSync, statSync, existsSync } from 'node:fs';
+import { join, extname, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const dist = resolve(here, '../../dist');
+const hostDir = resolve(here, 'host');
+export const WIDGET_PORT = Number(process.env.WIDGET_PORT || 4173);
+export const HOST_PORT = Number(process.env.HOST_PORT || 4174);
+export const CATCHER_PORT = Number(process.env.CATCHER_PORT || 4175);
+const gzip = process.argv.includes('--gzip') || process.env.GZIP === '1';
+
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.toml': 'text/plain; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The headers of the `/*` block of a _headers file. */
+export function readHeaders(file) {
+  const out = {};
+  if (!existsSync(file)) return out;
+  let inBlock = false;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (line.startsWith('#') || !line.trim()) continue;
+    if (!line.startsWith(' ')) { inBlock = line.trim() === '/*'; continue; }
+    if (inBlock) {
+      const i = line.indexOf(':');
+      out[line.slice(0, i).trim()] = line.slice(i + 1).trim();
+    }
+  }
+  return out;
+}
+
+function serveDir(root, extraHeaders) {
+  return (req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    let path = decodeURIComponent(url.pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = resolve(root, '.' + path);
+    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain', ...extraHeaders });
+      res.end('not found');
+      return;
+    }
+    let body = readFileSync(file);
+    const headers = { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache', ...extraHeaders };
+    if (gzip && /gzip/.test(req.headers['accept-encoding'] || '') && /\.(html|js|css|wasm|toml|json)$/.test(file)) {
+      body = gzipSync(body, { level: 9 });
+      headers['content-encoding'] = 'gzip';
+    }
+    headers['content-length'] = body.length;
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+}
+
+export function start() {
+  const widgetHeaders = readHeaders(join(dist, '_headers'));
+  // The test host must be allowed to frame the widget.
+  if (widgetHeaders['Content-Security-Policy']) {
+    widgetHeaders['Content-Security-Policy'] = widgetHeaders['Content-Security-Policy']
+      .replace(/frame-ancestors [^;]*/, `frame-ancestors 'self' http://127.0.0.1:${HOST_PORT}`);
+  }
+  const caught = [];
+  const servers = [
+    createServer(serveDir(dist, widgetHeaders)).listen(WIDGET_PORT, '127.0.0.1'),
+    createServer(serveDir(hostDir, { 'Referrer-Policy': 'no-referrer' })).listen(HOST_PORT, '127.0.0.1'),
+    createServer((req, res) => {
+      if (req.url === '/__catcher') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(caught));
+        return;
+      }
+      caught.push({ host: req.headers.host, url: req.url, method: req.method });
+      res.writeHead(204);
+      res.end();
+    }).listen(CATCHER_PORT, '127.0.0.1'),
+  ];
+  // Connections that never become HTTP requests (TLS to a foreign host) count too.
+  servers[2].on('connection', () => caught.push({ connection: true }));
+  return servers;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  start();
+  console.log(`widget http://127.0.0.1:${WIDGET_PORT}/  host http://127.0.0.1:${HOST_PORT}/  catcher :${CATCHER_PORT}${gzip ? '  (gzip)' : ''}`);
+}
