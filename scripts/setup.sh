@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Idempotent set-up: installs only what is missing. Every download comes from
 # the package registries (crates, npm, Debian); nothing else is fetched.
-# Usage: scripts/setup.sh [--no-browser]   (sourced by scripts/serve.sh and scripts/test.sh)
+# Sourced by the other scripts (it also puts the tools on PATH); can be run alone.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
@@ -57,3 +58,9 @@ if [ ! -f target/.fetched ] || [ Cargo.lock -nt target/.fetched ]; then
   cargo fetch --locked
   mkdir -p target && touch target/.fetched
 fi
+
+# Browser tests of the wasm build find Debian's chromium and chromedriver here.
+CHROMEDRIVER="$(command -v chromedriver)"
+export CHROMEDRIVER
+printf '{"goog:chromeOptions":{"binary":"%s","args":["--headless=new","--no-sandbox","--disable-gpu","--disable-quic","--no-first-run","--disable-background-networking","--disable-component-update","--disable-sync"]}}\n' \
+  "$(command -v chromium)" > webdriver.json

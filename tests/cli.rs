@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The `rulebook` command-line tool, run as a built binary.
 
 use std::path::{Path, PathBuf};

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The engine is pure Rust: no file under src/engine/ may name a web API crate.
 
 use std::path::{Path, PathBuf};

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Properties of the engine on the default rulebook, over generated inputs:
 //! the assessment is total and deterministic, the score is monotone in the
 //! factor grades, saved files round-trip, and loading never panics.

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The scenario cases of the default rulebook: all pass, and together they
 //! cover every red line, track, tier and both sides of each distinction.
 

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Broken rulebooks: each test takes the default rulebook, applies one targeted
 //! textual edit and checks that loading reports the specific problem, with the
 //! key path and (where the format allows) the line derived from the edited text.

@@ -150,9 +150,15 @@ pub fn show_recovery() {
         let _ = box_.append_child(&reload);
         let _ = box_.append_child(&exit);
     }
+    // Remove the app (and the static start page, if still there); nothing else
+    // on the page belongs to it.
+    for id in ["root", "static"] {
+        if let Some(el) = doc.get_element_by_id(id) {
+            el.remove();
+        }
+    }
     if let Some(body) = doc.body() {
-        body.set_inner_html("");
-        let _ = body.append_child(&box_);
+        let _ = body.prepend_with_node_1(&box_);
     }
     if let Some(r) = doc.document_element() {
         let _ = r.set_attribute("data-crashed", "");

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the deployable static widget into dist/ (release, size-optimised).
+# Skips the build when nothing that goes into dist/ has changed.
+set -euo pipefail
+source "$(dirname "$0")/setup.sh"
+
+inputs_hash() {
+  { git ls-files -co --exclude-standard -- src assets rulebooks index.html Trunk.toml Cargo.toml Cargo.lock scripts/postbuild.mjs \
+      | LC_ALL=C sort | while read -r f; do [ -f "$f" ] && sha256sum "$f"; done; } | sha256sum | cut -d' ' -f1
+}
+want=$(inputs_hash)
+if [ -f dist/.inputs ] && [ "$(cat dist/.inputs)" = "$want" ] && [ -f dist/index.html ]; then
+  echo "[build] dist/ is up to date"
+  exit 0
+fi
+# The default rulebook must be valid before anything ships (the CLI names file, key and line).
+cargo run --quiet --offline --bin rulebook -- check rulebooks/default.toml
+trunk build --release --offline
+echo "$want" > dist/.inputs
+echo "[build] dist/ ready: serve it from any static host (see README)"

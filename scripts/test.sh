@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Sets everything up and runs every test, in three layers plus the size check:
+#   1. native: cargo test (engine, flow, i18n, CLI) and clippy;
+#   2. wasm: component tests in headless Chromium (wasm-bindgen-test);
+#   3. end-to-end: Playwright on the release dist/ served on 127.0.0.1.
+set -euo pipefail
+source "$(dirname "$0")/setup.sh"
+mkdir -p target
+started=$(date +%s)
+declare -a summary=()
+
+count_cargo() { grep -E '^test result: ok\.' "$1" | awk '{s+=$4} END {print s+0}'; }
+
+echo "== 1. native tests and lints"
+cargo clippy --offline --all-targets --quiet -- -D warnings
+cargo clippy --offline --target wasm32-unknown-unknown --lib --bins --quiet -- -D warnings
+cargo test --offline 2>&1 | tee target/test-native.log
+summary+=("native (cargo test):        $(count_cargo target/test-native.log) passed")
+
+echo "== 2. wasm component tests (headless Chromium)"
+WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --offline --target wasm32-unknown-unknown --test components --test panic_hook 2>&1 | tee target/test-wasm.log
+summary+=("wasm (wasm-bindgen-test):   $(count_cargo target/test-wasm.log) passed")
+
+echo "== 3. release build, size and end-to-end tests"
+scripts/build.sh
+node tests/size.mjs | tee target/test-size.log
+summary+=("size (first load, gzip):    $(grep -o 'first load is [0-9]*\|total (first load) *[0-9]* *[0-9]*' target/test-size.log | awk '{print $NF}' | tail -1) bytes, within budget")
+npx playwright test -c tests/e2e/playwright.config.mjs 2>&1 | tee target/test-e2e.log
+summary+=("end-to-end (Playwright):    $(grep -Eo '[0-9]+ passed' target/test-e2e.log | tail -1)")
+
+echo
+echo "== all tests passed in $(( $(date +%s) - started )) s"
+printf '   %s\n' "${summary[@]}"

@@ -1,0 +1,37 @@
+// Size budget of the first load: every file the browser fetches to show the
+// widget (HTML, CSS, JS, wasm; the default rulebook is inside the wasm),
+// gzip-compressed, must stay within BUDGET. Prints raw, gzip and brotli bytes.
+// Bytes are deterministic, so this is a test; speed is measured by the benchmark.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const BUDGET = 160_000; // bytes, gzip, first load
+const dist = new URL('../dist/', import.meta.url).pathname;
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+
+const files = new Set(['index.html']);
+for (const m of html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\.\/([^"]+)"[^>]*>/g)) files.add(m[1]);
+if (![...files].some((f) => f.endsWith('.wasm'))) throw new Error('no wasm found among the first-load files');
+
+const rows = [...files].map((f) => {
+  const buf = readFileSync(join(dist, f));
+  return {
+    file: f,
+    raw: statSync(join(dist, f)).size,
+    gzip: gzipSync(buf, { level: 9 }).length,
+    brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+});
+rows.sort((a, b) => b.gzip - a.gzip);
+const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const pad = (s, n) => String(s).padStart(n);
+console.log(`${'file'.padEnd(36)}${pad('raw', 10)}${pad('gzip', 10)}${pad('brotli', 10)}`);
+for (const r of rows) console.log(`${r.file.padEnd(36)}${pad(r.raw, 10)}${pad(r.gzip, 10)}${pad(r.brotli, 10)}`);
+console.log(`${'total (first load)'.padEnd(36)}${pad(total.raw, 10)}${pad(total.gzip, 10)}${pad(total.brotli, 10)}`);
+console.log(`budget: ${BUDGET} bytes gzip`);
+if (total.gzip > BUDGET) {
+  console.error(`size: FAIL, first load is ${total.gzip} bytes gzip, over the ${BUDGET} budget by ${total.gzip - BUDGET}`);
+  process.exit(1);
+}
+console.log(`size: ok, ${BUDGET - total.gzip} bytes under budget`);
