@@ -297,7 +297,10 @@ fn domain(q: &Question, can_show: bool) -> Vec<Option<Answer>> {
 }
 
 /// Calls `f` on every assignment of the given questions; stops early when `f` returns true.
-fn any_assignment(rb: &Rulebook, qs: &[usize], can_show: &[bool], with_none: bool, f: &mut dyn for<'g> FnMut(&dyn Fn(&str) -> Option<&'g Answer>) -> bool) -> Option<bool> {
+/// Looks up the answer to a question by id, within one assignment.
+type Lookup<'g> = dyn Fn(&str) -> Option<&'g Answer> + 'g;
+
+fn any_assignment(rb: &Rulebook, qs: &[usize], can_show: &[bool], with_none: bool, f: &mut dyn for<'g> FnMut(&Lookup<'g>) -> bool) -> Option<bool> {
     let domains: Vec<Vec<Option<Answer>>> = qs
         .iter()
         .map(|&i| {

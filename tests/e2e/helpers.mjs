@@ -109,3 +109,58 @@ export async function seeResult(page) {
 export async function reasonKeys(page) {
   return page.locator('#reasons > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')).sort());
 }
+
+/** A saved-answers file for a case, in the format the widget writes (engine/save.rs). */
+export function saveFile(answers, { plan = [], rulebook = { id: 'example_default', version: '2026.11' } } = {}) {
+  const kinds = { t_basis: 'choices', r_conditions: 'choices', description: 'text', happened_on: 'date' };
+  const out = {};
+  for (const [k, v] of Object.entries(answers)) {
+    const kind = kinds[k] || 'choice';
+    out[k] = { [kind]: v };
+  }
+  return JSON.stringify({ format: 'rongcuo-self-check', format_version: 1, rulebook, saved: '2026-11-24', answers: out, plan }, null, 2);
+}
+
+/** Opens a saved file from the start page; lands on the review page. */
+export async function openSaved(page, json, name = 'answers.json') {
+  await page.locator('#open-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(json) });
+}
+
+/** Presses Tab until the focused element matches `selector` (keyboard only). */
+export async function tabTo(page, selector, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`could not reach ${selector} with Tab`);
+}
+
+/** Answers the question on screen with the keyboard alone, then continues. */
+export async function keyboardAnswer(page, answers) {
+  const id = await page.locator('[data-question]').getAttribute('data-question');
+  const a = answers[id];
+  if (a !== undefined) {
+    const values = Array.isArray(a) ? a : [String(a)];
+    if (await page.locator(`textarea[name="${id}"]`).count()) {
+      await tabTo(page, `textarea[name="${id}"]`);
+      await page.keyboard.type(values[0]);
+    } else if (await page.locator(`input[type=radio][name="${id}"]`).count()) {
+      await tabTo(page, `input[type=radio][name="${id}"]`);
+      // Arrow keys move the selection within the group.
+      for (let i = 0; i < 12; i++) {
+        const v = await page.evaluate(() => document.activeElement.value);
+        if (v === values[0]) break;
+        await page.keyboard.press('ArrowDown');
+      }
+      if (!(await page.locator(`input[name="${id}"][value="${values[0]}"]`).isChecked())) await page.keyboard.press('Space');
+    } else if (await page.locator(`input[type=checkbox][name="${id}"]`).count()) {
+      for (const v of values) {
+        await tabTo(page, `input[type=checkbox][name="${id}"][value="${v}"]`);
+        await page.keyboard.press('Space');
+      }
+    }
+  }
+  await tabTo(page, '#continue');
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`[data-question="${id}"]`)).toHaveCount(0);
+}

@@ -18,6 +18,8 @@ import { fileURLToPath } from 'node:url';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const dist = resolve(here, '../../dist');
 const hostDir = resolve(here, 'host');
+// Deployer rulebooks used by the tests are served as if dropped beside dist/.
+const fixtures = resolve(here, 'fixtures');
 export const WIDGET_PORT = Number(process.env.WIDGET_PORT || 4173);
 export const HOST_PORT = Number(process.env.HOST_PORT || 4174);
 export const CATCHER_PORT = Number(process.env.CATCHER_PORT || 4175);
@@ -44,13 +46,15 @@ export function readHeaders(file) {
   return out;
 }
 
-function serveDir(root, extraHeaders) {
+function serveDir(root, extraHeaders, fallback) {
   return (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     let path = decodeURIComponent(url.pathname);
     if (path.endsWith('/')) path += 'index.html';
-    const file = resolve(root, '.' + path);
-    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    let file = resolve(root, '.' + path);
+    if (fallback && !existsSync(file) && path.endsWith('.toml')) file = resolve(fallback, '.' + path);
+    const base = fallback && file.startsWith(fallback + sep) ? fallback : root;
+    if (!file.startsWith(base + sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain', ...extraHeaders });
       res.end('not found');
       return;
@@ -67,6 +71,25 @@ function serveDir(root, extraHeaders) {
   };
 }
 
+/** The server name a TLS ClientHello asks for, or '' when it cannot be read. */
+function sni(buf) {
+  try {
+    let i = 5 + 4 + 2 + 32; // record header, handshake header, version, random
+    i += 1 + buf[i]; // session id
+    i += 2 + buf.readUInt16BE(i); // cipher suites
+    i += 1 + buf[i]; // compression methods
+    const end = i + 2 + buf.readUInt16BE(i);
+    i += 2;
+    while (i + 4 <= end) {
+      const type = buf.readUInt16BE(i);
+      const len = buf.readUInt16BE(i + 2);
+      if (type === 0) return buf.toString('latin1', i + 9, i + 9 + buf.readUInt16BE(i + 7));
+      i += 4 + len;
+    }
+  } catch (_) { /* not a ClientHello we can read */ }
+  return '';
+}
+
 export function start() {
   const widgetHeaders = readHeaders(join(dist, '_headers'));
   // The test host must be allowed to frame the widget.
@@ -74,23 +97,33 @@ export function start() {
     widgetHeaders['Content-Security-Policy'] = widgetHeaders['Content-Security-Policy']
       .replace(/frame-ancestors [^;]*/, `frame-ancestors 'self' http://127.0.0.1:${HOST_PORT}`);
   }
-  const caught = [];
+  // What reached the catcher, by connection; the tests' own look-ups at
+  // /__catcher are not counted.
+  const caught = new Map();
+  let next = 0;
   const servers = [
-    createServer(serveDir(dist, widgetHeaders)).listen(WIDGET_PORT, '127.0.0.1'),
+    createServer(serveDir(dist, widgetHeaders, fixtures)).listen(WIDGET_PORT, '127.0.0.1'),
     createServer(serveDir(hostDir, { 'Referrer-Policy': 'no-referrer' })).listen(HOST_PORT, '127.0.0.1'),
     createServer((req, res) => {
       if (req.url === '/__catcher') {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(caught));
+        caught.delete(req.socket.__id);
+        res.writeHead(200, { 'content-type': 'application/json', connection: 'close' });
+        res.end(JSON.stringify([...caught.values()]));
         return;
       }
-      caught.push({ host: req.headers.host, url: req.url, method: req.method });
+      caught.set(req.socket.__id, { host: req.headers.host || '', url: req.url, method: req.method });
       res.writeHead(204);
       res.end();
     }).listen(CATCHER_PORT, '127.0.0.1'),
   ];
-  // Connections that never become HTTP requests (TLS to a foreign host) count too.
-  servers[2].on('connection', () => caught.push({ connection: true }));
+  // A connection that never becomes an HTTP request (TLS to a foreign host)
+  // counts too, once it has sent its first bytes.
+  servers[2].on('connection', (socket) => {
+    socket.__id = next++;
+    socket.once('data', (chunk) => {
+      if (chunk[0] === 0x16 && !caught.has(socket.__id)) caught.set(socket.__id, { tls: true, host: sni(chunk) });
+    });
+  });
   return servers;
 }
 

@@ -54,6 +54,7 @@ pub fn PlanBuilder(props: &PlanProps) -> Html {
                         <label for={format!("{id}-date")}>{ t.plan_date }</label>
                         <input class="input input--date" type="date" id={format!("{id}-date")}
                             value={p.date.clone().unwrap_or_default()} onchange={ondate} />
+                        <span class="print-inline">{ p.date.clone().unwrap_or_else(|| "____-__-__".into()) }</span>
                     </div>
                 }
             </li>

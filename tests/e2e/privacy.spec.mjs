@@ -1,0 +1,132 @@
+// Privacy promises, proven in the browser: over a complete run (with print,
+// save and open) every request goes to the page's own origin and only for
+// files of dist/; nothing reaches the catcher that every other host name
+// resolves to; no cookie, storage, database, cache or service worker is left;
+// no answer appears in a URL or a referrer; the strict CSP is never violated.
+import { test, expect } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { openWidget, loadCases, runCase, seeResult, openSaved, CATCHER } from './helpers.mjs';
+
+const cases = loadCases();
+const dist = new Set(readdirSync(fileURLToPath(new URL('../../dist/', import.meta.url))));
+const ORIGIN = 'http://127.0.0.1:4173';
+
+// The self-test below reaches out on purpose, under this name only.
+const SELF_TEST_HOST = 'catcher-self-test.example';
+async function caught() {
+  const all = await (await fetch(CATCHER)).json();
+  return all.filter((c) => !(c.host || '').startsWith(SELF_TEST_HOST));
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+});
+
+test('a complete run stays on this device', async ({ page, context }) => {
+  const requests = [];
+  context.on('request', (r) => requests.push({ url: r.url(), referer: r.headers().referer }));
+  const c = cases.eligible_clear;
+  const secret = '机密描述-' + Date.now();
+  const answers = { ...c.answers, description: secret };
+
+  await openWidget(page);
+  await runCase(page, answers);
+  expect(await seeResult(page)).toBe(c.tier);
+  await page.locator('[data-measure="apologise"] input[type=checkbox]').check();
+  await page.locator('#m-apologise-date').fill('2026-12-31');
+  await page.locator('#m-apologise-date').dispatchEvent('change');
+  // Print, save and open.
+  await page.evaluate(() => { window.print = () => { window.__printed = true; }; });
+  await page.locator('#print').click();
+  expect(await page.evaluate(() => window.__printed)).toBe(true);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save-file').click()]);
+  const saved = readFileSync(await download.path(), 'utf8');
+  expect(saved).toContain(secret);
+  await openSaved(page, saved);
+  await expect(page.locator('#open-notice')).toBeVisible();
+
+  // Requests: own origin, files of dist/ only (blob: is the download itself).
+  const foreign = requests.filter((r) => !r.url.startsWith('blob:') && !r.url.startsWith('data:'))
+    .filter((r) => new URL(r.url).origin !== ORIGIN || !(new URL(r.url).pathname === '/' || dist.has(new URL(r.url).pathname.slice(1))));
+  expect(foreign).toEqual([]);
+  expect(requests.filter((r) => r.referer)).toEqual([]);
+  expect(requests.some((r) => r.url.includes(encodeURIComponent(secret)) || r.url.includes(secret))).toBe(false);
+  expect(await caught()).toEqual([]);
+
+  // No answer in the address, no storage of any kind.
+  expect(page.url()).toBe(ORIGIN + '/');
+  expect(await context.cookies()).toEqual([]);
+  const stored = await page.evaluate(async () => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    idb: (await indexedDB.databases()).length,
+    caches: (await caches.keys()).length,
+    workers: (await navigator.serviceWorker.getRegistrations()).length,
+    csp: window.__csp,
+  }));
+  expect(stored).toEqual({ local: 0, session: 0, idb: 0, caches: 0, workers: 0, csp: [] });
+});
+
+test('the catcher would see any attempt to leave', async ({ page }) => {
+  // Proves the guard above can fail: a page without our CSP reaching out is caught.
+  const mine = async () => (await (await fetch(CATCHER)).json()).filter((c) => (c.host || '').startsWith(SELF_TEST_HOST));
+  expect(await mine()).toEqual([]);
+  // From a page without our CSP (the stand-in portal), which would let it through.
+  await page.goto('http://127.0.0.1:4174/exit.html');
+  await page.evaluate((h) => fetch(`http://${h}/collect?x=1`, { mode: 'no-cors' }).catch(() => {}), SELF_TEST_HOST);
+  await expect.poll(async () => (await mine()).length).toBe(1);
+});
+
+test('the page is served with a strict CSP, no referrer and integrity on every script', async ({ page }) => {
+  const response = await page.goto('/');
+  const csp = response.headers()['content-security-policy'];
+  expect(csp).toContain("default-src 'none'");
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(csp).toContain("style-src 'self'");
+  expect(csp).not.toContain('unsafe-inline');
+  expect(response.headers()['referrer-policy']).toBe('no-referrer');
+  await expect(page.locator('html')).toHaveAttribute('data-ready', '');
+  await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');
+  const scripts = await page.locator('script[src], link[rel=modulepreload], link[rel=preload], link[rel=stylesheet]').evaluateAll((els) =>
+    els.map((e) => ({ src: e.getAttribute('src') || e.getAttribute('href'), integrity: e.getAttribute('integrity') })));
+  expect(scripts.length).toBeGreaterThanOrEqual(5);
+  for (const s of scripts) expect(s.integrity, s.src).toMatch(/^sha384-/);
+  expect(await page.locator('script:not([src])').count()).toBe(0);
+  expect(await page.locator('[style]').count()).toBe(0);
+  expect(await page.evaluate(() => window.__csp)).toEqual([]);
+});
+
+test('odd and hostile text is shown literally and safely', async ({ page }) => {
+  const long = '长'.repeat(100_000);
+  const odd = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> **粗** 😀👍🏽 مرحبا بالعالم \u202Eabc\u202C \u0007\tTab';
+  const text = (odd + long).slice(0, 100_000);
+  await openWidget(page);
+  await page.locator('[data-action="start"]').click();
+  await page.locator('input[value="after"]').check();
+  await page.locator('#continue').click();
+  await page.locator('textarea[name="description"]').fill(text);
+  await page.locator('#continue').click();
+  await expect(page.locator('[data-question="happened_on"]')).toBeVisible();
+  await page.goBack();
+  await expect(page.locator('textarea[name="description"]')).toHaveValue(text);
+  // The review page shows it exactly, as text (opened from a saved file on a fresh page).
+  await page.evaluate(() => { window.onbeforeunload = null; });
+  page.on('dialog', (d) => d.accept());
+  await openWidget(page);
+  await openSaved(page, JSON.stringify({
+    format: 'rongcuo-self-check', format_version: 1, rulebook: { id: 'example_default', version: '2026.11' }, saved: '2026-11-24',
+    answers: { ...Object.fromEntries(Object.entries(cases.eligible_clear.answers).map(([k, v]) => [k, Array.isArray(v) ? { choices: v } : k === 'happened_on' ? { date: v } : { choice: v }])), description: { text } },
+    plan: [],
+  }));
+  const shown = await page.locator('[data-answer="description"] .summary-list__value').evaluate((e) => e.textContent);
+  expect(shown).toBe(text);
+  expect(await page.locator('[data-answer="description"] img, [data-answer="description"] script').count()).toBe(0);
+  await page.locator('#see-result').click();
+  await expect(page.locator('[data-outcome]')).toBeVisible();
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  await expect(page.locator('html')).not.toHaveAttribute('data-crashed', '');
+});

@@ -1,0 +1,43 @@
+// A deployer's own rulebook beside the static files: loaded and validated by
+// the same engine; an invalid one shows the deployer's error (file, key path,
+// line) and a plain message, and nothing half-loaded.
+import { test, expect } from '@playwright/test';
+import { CATCHER } from './helpers.mjs';
+
+test('a valid rulebook from the same folder is used', async ({ page }) => {
+  await page.goto('/?rulebook=custom.toml');
+  await expect(page.locator('html')).toHaveAttribute('data-ready', '');
+  await expect(page.locator('main h1')).toHaveText('某市容错纠错自查');
+  await page.locator('[data-action="start"]').click();
+  await expect(page.locator('[data-question="timing"]')).toBeVisible();
+});
+
+test('an invalid rulebook shows every problem with file, key and line, and nothing else', async ({ page }) => {
+  await page.goto('/?rulebook=broken.toml');
+  await expect(page.locator('[data-rulebook-error]')).toBeVisible();
+  const items = page.locator('#rulebook-errors li');
+  await expect(items).toHaveCount(2);
+  expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(['unknown-key', 'missing-locale']);
+  await expect(items.nth(0)).toContainText('broken.toml:18:1: meta.minuts');
+  await expect(items.nth(1)).toContainText('questions[3].options[3].label.en');
+  await expect(page.locator('#start, [data-question], [data-outcome]')).toHaveCount(0);
+  await expect(page.locator('#static')).toHaveCount(0);
+});
+
+for (const bad of ['../secret.toml', 'https://evil.example/rules.toml', 'sub/rules.toml', 'rules.json']) {
+  test(`a rulebook outside the folder is refused: ${bad}`, async ({ page, context }) => {
+    const urls = [];
+    context.on('request', (r) => urls.push(r.url()));
+    await page.goto('/?rulebook=' + encodeURIComponent(bad));
+    await expect(page.locator('#rulebook-message')).toContainText(bad);
+    expect(urls.filter((u) => /secret|evil|rules\.(toml|json)/.test(u) && !u.includes('rulebook='))).toEqual([]);
+    const reached = (await (await fetch(CATCHER)).json()).filter((c) => /evil/.test(c.host || ''));
+    expect(reached).toEqual([]);
+  });
+}
+
+test('a missing rulebook says so', async ({ page }) => {
+  await page.goto('/?rulebook=missing.toml');
+  await expect(page.locator('#rulebook-message')).toContainText('missing.toml');
+  await expect(page.locator('#rulebook-message')).toContainText('404');
+});

@@ -1,0 +1,70 @@
+// Saving the answers to a file the user keeps, and opening it again. The page
+// itself stores nothing; a foreign or broken file changes nothing.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { openWidget, loadCases, saveFile, openSaved, seeResult } from './helpers.mjs';
+
+const cases = loadCases();
+
+const rows = (page) => page.locator('[data-answer]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-answer'), e.querySelector('dd').textContent.trim()]));
+
+async function resultWith(page, answers) {
+  await openWidget(page);
+  await openSaved(page, saveFile(answers));
+  await seeResult(page);
+}
+
+test('save and open round-trips the answers and the correction plan', async ({ page }) => {
+  await resultWith(page, cases.unsure_private_gain.answers);
+  const before = await rows(page);
+  await page.locator('[data-measure="restore"] input[type=checkbox]').check();
+  await page.locator('#m-restore-date').fill('2027-01-15');
+  await page.locator('#m-restore-date').dispatchEvent('change');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save-file').click()]);
+  expect(download.suggestedFilename()).toMatch(/^rongcuo-zicha-\d{4}-\d{2}-\d{2}\.json$/);
+  const text = readFileSync(await download.path(), 'utf8');
+  const file = JSON.parse(text);
+  expect(file.format).toBe('rongcuo-self-check');
+  expect(file.rulebook).toEqual({ id: 'example_default', version: '2026.11' });
+  expect(file.plan).toContainEqual({ measure: 'restore', date: '2027-01-15' });
+
+  page.once('dialog', (d) => d.accept());
+  await page.locator('#restart').click();
+  await expect(page.locator('#start')).toBeVisible();
+  await openSaved(page, text);
+  await expect(page.locator('#open-notice')).toBeVisible();
+  await seeResult(page);
+  expect(await rows(page)).toEqual(before);
+  await expect(page.locator('[data-measure="restore"] input[type=checkbox]')).toBeChecked();
+  await expect(page.locator('#m-restore-date')).toHaveValue('2027-01-15');
+});
+
+test('a file from another rulebook version keeps what fits and names the rest', async ({ page }) => {
+  await openWidget(page);
+  const file = JSON.parse(saveFile(cases.eligible_clear.answers, { rulebook: { id: 'example_default', version: '2025.01' }, plan: [{ measure: 'retired_measure' }] }));
+  file.answers.old_question = { choice: 'yes' };
+  file.answers.context = { choice: 'option_that_was_removed' };
+  await openSaved(page, JSON.stringify(file));
+  const notice = page.locator('#open-notice');
+  await expect(notice).toContainText('2025.01');
+  await expect(page.locator('#open-dropped li')).toHaveCount(3);
+  await expect(page.locator('#open-dropped')).toContainText('old_question');
+  await expect(page.locator('#open-dropped')).toContainText('发生情形');
+  await expect(page.locator('#open-dropped')).toContainText('retired_measure');
+  // What was dropped must be asked again.
+  await expect(page.locator('[data-question="context"]')).toBeVisible();
+});
+
+for (const [name, content, message] of [
+  ['malformed.json', '{"format": "rongcuo-self-check", "answers": {', '不是 JSON 格式'],
+  ['picture.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), '不是 JSON 格式'],
+  ['other.json', '{"hello": "world", "answers": []}', '这不是本自查保存的文件'],
+]) {
+  test(`opening ${name} says why and keeps the current answers`, async ({ page }) => {
+    await resultWith(page, cases.eligible_clear.answers);
+    const before = await rows(page);
+    await page.locator('#open-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(content) });
+    await expect(page.locator('#open-error')).toContainText(message);
+    expect(await rows(page)).toEqual(before);
+  });
+}
