@@ -32,14 +32,20 @@
     // Clear the page at once; nothing of it stays on screen or in the DOM.
     document.title = '';
     document.body.replaceChildren();
-    post({ type: 'rongcuo:exit' });
-    try {
-      (inFrame ? window.top : window).location.replace(exitUrl);
-    } catch (_) {
-      // A sandbox may forbid navigating the host page: embed.js does it on our
-      // message; here the frame itself goes to the blank neutral page.
-      location.replace(local);
+    if (!inFrame) {
+      location.replace(exitUrl);
+      return;
     }
+    if (hostOrigin) {
+      // embed.js on the host page replaces the whole page on this message.
+      post({ type: 'rongcuo:exit' });
+    } else {
+      // Embedded some other way: try to leave the host page ourselves (a
+      // sandbox may forbid it without a click).
+      try { window.top.location.replace(exitUrl); } catch (_) { /* not allowed */ }
+    }
+    // Either way the frame itself goes blank at once.
+    location.replace(local);
   }
 
   document.addEventListener('click', (e) => {

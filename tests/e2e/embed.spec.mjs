@@ -60,7 +60,7 @@ test('quick exit from inside the frame leaves the host page', async ({ page }) =
   const frame = await openHost(page);
   await frame.locator('[data-action="start"]').click();
   await frame.locator('.quick-exit').click();
-  await page.waitForURL('http://127.0.0.1:4174/exit.html');
+  await expect(page).toHaveURL('http://127.0.0.1:4174/exit.html');
 });
 
 test('Shift three times inside the frame leaves the host page too', async ({ page }) => {
@@ -68,5 +68,5 @@ test('Shift three times inside the frame leaves the host page too', async ({ pag
   await frame.locator('[data-action="start"]').click();
   await frame.locator('input[value="after"]').focus();
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
-  await page.waitForURL('http://127.0.0.1:4174/exit.html');
+  await expect(page).toHaveURL('http://127.0.0.1:4174/exit.html');
 });
