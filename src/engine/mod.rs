@@ -8,6 +8,7 @@ pub mod assess;
 pub mod cases;
 pub mod error;
 pub mod explain;
+pub mod json;
 pub mod model;
 mod reader;
 pub mod save;

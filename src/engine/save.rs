@@ -3,9 +3,8 @@
 //! Opening a file made for another rulebook version keeps what still fits and
 //! names what does not; a malformed or foreign file is rejected whole.
 
-use serde::{Deserialize, Serialize};
-
 use super::answers::{Answer, Answers, visible};
+use super::json::Json;
 use super::model::{MeasureId, OptionId, QuestionId, Rulebook};
 use super::reader::is_date;
 
@@ -48,65 +47,42 @@ impl Plan {
     }
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    format: String,
-    format_version: u32,
-    rulebook: RulebookRef,
-    saved: String,
-    answers: std::collections::BTreeMap<String, Saved>,
-    #[serde(default)]
-    plan: Vec<SavedPlan>,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RulebookRef {
-    id: String,
-    version: String,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-enum Saved {
-    Choice(String),
-    Choices(Vec<String>),
-    Date(String),
-    Text(String),
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SavedPlan {
-    measure: String,
-    #[serde(default)]
-    date: Option<String>,
-}
-
 /// Writes the file for the current answers and plan. `today` is `YYYY-MM-DD`.
 pub fn encode(rb: &Rulebook, answers: &Answers, plan: &Plan, today: &str) -> String {
-    let file = File {
-        format: FORMAT.to_owned(),
-        format_version: FORMAT_VERSION,
-        rulebook: RulebookRef { id: rb.meta.id.clone(), version: rb.meta.version.clone() },
-        saved: today.to_owned(),
-        answers: answers
-            .0
-            .iter()
-            .map(|(q, a)| {
-                let s = match a {
-                    Answer::Choice(o) => Saved::Choice(o.0.clone()),
-                    Answer::Choices(os) => Saved::Choices(os.iter().map(|o| o.0.clone()).collect()),
-                    Answer::Date(d) => Saved::Date(d.clone()),
-                    Answer::Text(t) => Saved::Text(t.clone()),
-                };
-                (q.0.clone(), s)
-            })
-            .collect(),
-        plan: plan.0.iter().map(|p| SavedPlan { measure: p.measure.0.clone(), date: p.date.clone() }).collect(),
-    };
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    let s = |v: &str| Json::Str(v.to_owned());
+    let answers = answers
+        .0
+        .iter()
+        .map(|(q, a)| {
+            let v = match a {
+                Answer::Choice(o) => ("choice", s(&o.0)),
+                Answer::Choices(os) => ("choices", Json::Arr(os.iter().map(|o| s(&o.0)).collect())),
+                Answer::Date(d) => ("date", s(d)),
+                Answer::Text(t) => ("text", s(t)),
+            };
+            (q.0.clone(), Json::Obj(vec![(v.0.to_owned(), v.1)]))
+        })
+        .collect();
+    let plan = plan
+        .0
+        .iter()
+        .map(|p| {
+            let mut kv = vec![("measure".to_owned(), s(&p.measure.0))];
+            if let Some(d) = &p.date {
+                kv.push(("date".to_owned(), s(d)));
+            }
+            Json::Obj(kv)
+        })
+        .collect();
+    Json::Obj(vec![
+        ("format".into(), s(FORMAT)),
+        ("format_version".into(), Json::Num(FORMAT_VERSION.to_string())),
+        ("rulebook".into(), Json::Obj(vec![("id".into(), s(&rb.meta.id)), ("version".into(), s(&rb.meta.version))])),
+        ("saved".into(), s(today)),
+        ("answers".into(), Json::Obj(answers)),
+        ("plan".into(), Json::Arr(plan)),
+    ])
+    .pretty()
 }
 
 /// Why a file could not be opened at all. The current answers stay untouched.
@@ -144,40 +120,62 @@ pub struct Opened {
     pub saved: String,
 }
 
-/// Just enough of a file to tell ours from others: unknown fields are ignored.
-#[derive(Deserialize)]
-struct Header {
-    format: Option<String>,
-    format_version: Option<u64>,
+/// True when an object has only these keys.
+fn only(v: &Json, keys: &[&str]) -> bool {
+    matches!(v, Json::Obj(kv) if kv.iter().all(|(k, _)| keys.contains(&k.as_str())))
+}
+
+/// One saved answer: `{ "choice": … }`, `{ "choices": […] }`, `{ "date": … }` or `{ "text": … }`.
+fn read_answer(v: &Json) -> Option<Answer> {
+    let Json::Obj(kv) = v else { return None };
+    let [(k, v)] = kv.as_slice() else { return None };
+    match k.as_str() {
+        "choice" => v.as_str().map(|o| Answer::Choice(OptionId(o.to_owned()))),
+        "choices" => match v {
+            Json::Arr(items) => items.iter().map(|i| i.as_str().map(|o| OptionId(o.to_owned()))).collect::<Option<Vec<_>>>().map(Answer::Choices),
+            _ => None,
+        },
+        "date" => v.as_str().map(|d| Answer::Date(d.to_owned())),
+        "text" => v.as_str().map(|t| Answer::Text(t.to_owned())),
+        _ => None,
+    }
 }
 
 /// Reads a saved file against the current rulebook.
 pub fn open(rb: &Rulebook, text: &str) -> Result<Opened, OpenError> {
-    let header: Header = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Syntax | serde_json::error::Category::Eof | serde_json::error::Category::Io => OpenError::NotJson,
-        serde_json::error::Category::Data => OpenError::Foreign,
-    })?;
-    if header.format.as_deref() != Some(FORMAT) {
+    let file = Json::parse(text).map_err(|_| OpenError::NotJson)?;
+    if file.get("format").and_then(Json::as_str) != Some(FORMAT) {
         return Err(OpenError::Foreign);
     }
-    if let Some(v) = header.format_version
-        && v > FORMAT_VERSION as u64
-    {
-        return Err(OpenError::TooNew { version: v.min(u32::MAX as u64) as u32 });
+    let version = file.get("format_version").and_then(Json::as_u64).ok_or(OpenError::Foreign)?;
+    if version > FORMAT_VERSION as u64 {
+        return Err(OpenError::TooNew { version: version.min(u32::MAX as u64) as u32 });
     }
-    let file: File = serde_json::from_str(text).map_err(|_| OpenError::Foreign)?;
+    let rulebook = file.get("rulebook").filter(|r| only(r, &["id", "version"]));
+    let (Some(id), Some(rb_version)) = (
+        rulebook.and_then(|r| r.get("id")).and_then(Json::as_str),
+        rulebook.and_then(|r| r.get("version")).and_then(Json::as_str),
+    ) else {
+        return Err(OpenError::Foreign);
+    };
+    let saved = file.get("saved").and_then(Json::as_str).ok_or(OpenError::Foreign)?;
+    let (Some(Json::Obj(saved_answers)), true) =
+        (file.get("answers"), only(&file, &["format", "format_version", "rulebook", "saved", "answers", "plan"]))
+    else {
+        return Err(OpenError::Foreign);
+    };
+    let saved_plan = match file.get("plan") {
+        None => vec![],
+        Some(Json::Arr(items)) => items.clone(),
+        Some(_) => return Err(OpenError::Foreign),
+    };
     let mut dropped = Vec::new();
     let mut answers = Answers::default();
-    for (id, saved) in file.answers {
-        let Some(q) = rb.question(&id) else {
-            dropped.push(Dropped::NoSuchQuestion(id));
+    for (id, value) in saved_answers {
+        let a = read_answer(value).ok_or(OpenError::Foreign)?;
+        let Some(q) = rb.question(id) else {
+            dropped.push(Dropped::NoSuchQuestion(id.clone()));
             continue;
-        };
-        let a = match saved {
-            Saved::Choice(o) => Answer::Choice(OptionId(o)),
-            Saved::Choices(os) => Answer::Choices(os.into_iter().map(OptionId).collect()),
-            Saved::Date(d) => Answer::Date(d),
-            Saved::Text(t) => Answer::Text(t),
         };
         if a.fits(q) {
             answers.set(&q.id, a);
@@ -193,17 +191,15 @@ pub fn open(rb: &Rulebook, text: &str) -> Result<Opened, OpenError> {
         }
     }
     let mut plan = Plan::default();
-    for p in file.plan {
-        match rb.measure(&p.measure) {
-            Some(m) if !plan.has(&m.id.0) => plan.0.push(super::save::PlanItem {
-                measure: m.id.clone(),
-                date: p.date.filter(|d| is_date(d)),
-            }),
+    for p in &saved_plan {
+        let measure = p.get("measure").and_then(Json::as_str).filter(|_| only(p, &["measure", "date"])).ok_or(OpenError::Foreign)?;
+        let date = p.get("date").and_then(Json::as_str).filter(|d| is_date(d)).map(str::to_owned);
+        match rb.measure(measure) {
+            Some(m) if !plan.has(&m.id.0) => plan.0.push(PlanItem { measure: m.id.clone(), date }),
             Some(_) => {}
-            None => dropped.push(Dropped::NoSuchMeasure(p.measure)),
+            None => dropped.push(Dropped::NoSuchMeasure(measure.to_owned())),
         }
     }
-    let other = (file.rulebook.id != rb.meta.id || file.rulebook.version != rb.meta.version)
-        .then_some((file.rulebook.id, file.rulebook.version));
-    Ok(Opened { answers, plan, other_rulebook: other, dropped, saved: file.saved })
+    let other = (id != rb.meta.id || rb_version != rb.meta.version).then(|| (id.to_owned(), rb_version.to_owned()));
+    Ok(Opened { answers, plan, other_rulebook: other, dropped, saved: saved.to_owned() })
 }
