@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 use self::components::*;
 use self::state::{Action, AppContext, AppState};
-use crate::engine::{Locale, Rulebook, RulebookError};
+use crate::engine::{Locale, Rulebook, compact};
 use crate::flow::Step;
 use crate::i18n::{fill, ui};
 use crate::options;
@@ -173,7 +173,7 @@ pub fn install_panic_hook() {
     }));
 }
 
-fn mount_error(locale: Locale, errors: Vec<RulebookError>, message: Option<String>) {
+fn mount_error(locale: Locale, errors: Vec<Problem>, message: Option<String>) {
     if let Some(root) = mount_point() {
         yew::Renderer::<RulebookErrorPage>::with_root_and_props(root, components::RulebookErrorProps { locale, errors, message }).render();
     }
@@ -198,6 +198,51 @@ async fn fetch_text(name: &str) -> Result<String, String> {
     text.as_string().ok_or_else(|| "body".to_owned())
 }
 
+/// Has the loader worker (`src/bin/loader.rs`) read and validate a deployer's
+/// rulebook, then mounts the app with it, or the error page with every problem.
+fn load_in_worker(locale: Locale, name: String, src: String) {
+    use js_sys::{Array, Uint8Array};
+    use wasm_bindgen::closure::Closure;
+
+    let failed = move |why: &str| mount_error(locale, vec![], Some(why.to_owned()));
+    let Ok(worker) = web_sys::Worker::new("./loader_loader.js") else {
+        return failed("the rulebook loader could not be started");
+    };
+    let w = worker.clone();
+    let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        let msg: Array = e.data().dyn_into().unwrap_or_default();
+        match msg.get(0).as_string().as_deref() {
+            Some("ready") => {
+                let _ = w.post_message(&Array::of2(&name.as_str().into(), &src.as_str().into()));
+            }
+            Some("ok") => {
+                w.terminate();
+                let bytes = msg.get(1).dyn_into::<Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
+                match compact::decode(&bytes) {
+                    Some(rb) => mount_app(locale, rb),
+                    None => mount_error(locale, vec![], Some("the rulebook loader sent an unreadable answer".into())),
+                }
+            }
+            Some("errors") => {
+                w.terminate();
+                let list: Array = msg.get(1).dyn_into().unwrap_or_default();
+                let problems = list
+                    .iter()
+                    .map(|p| {
+                        let p: Array = p.dyn_into().unwrap_or_default();
+                        let s = |i| p.get(i).as_string().unwrap_or_default();
+                        Problem { code: s(0), zh: s(1), en: s(2) }
+                    })
+                    .collect();
+                mount_error(locale, problems, None);
+            }
+            _ => {}
+        }
+    });
+    worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    onmessage.forget();
+}
+
 /// Entry point: reads the options, loads and validates the rulebook, mounts the app.
 pub fn run() {
     install_panic_hook();
@@ -213,15 +258,12 @@ pub fn run() {
     match opts.rulebook {
         None => match crate::engine::default_rulebook() {
             Ok(rb) => mount_app(locale, rb),
-            Err(e) => mount_error(locale, e, None),
+            Err(e) => mount_error(locale, e.iter().map(|e| Problem { code: e.kind.code().into(), zh: e.to_string(), en: e.to_string() }).collect(), None),
         },
         Some(Err(raw)) => mount_error(locale, vec![], Some(format!("{} ({raw})", ui(locale).rulebook_refused))),
         Some(Ok(name)) => wasm_bindgen_futures::spawn_local(async move {
             match fetch_text(&name).await {
-                Ok(src) => match crate::engine::load(&name, &src) {
-                    Ok(rb) => mount_app(locale, rb),
-                    Err(errors) => mount_error(locale, errors, None),
-                },
+                Ok(src) => load_in_worker(locale, name, src),
                 Err(status) => mount_error(locale, vec![], Some(fill(ui(locale).rulebook_fetch_failed, &[("file", &name), ("status", &status)]))),
             }
         }),

@@ -6,6 +6,7 @@
 pub mod answers;
 pub mod assess;
 pub mod cases;
+pub mod compact;
 pub mod error;
 pub mod explain;
 pub mod json;
@@ -54,8 +55,21 @@ pub fn load(file: &str, src: &str) -> Result<Rulebook, Vec<RulebookError>> {
     }
 }
 
-/// The default rulebook, parsed. It is validated at build time, so this cannot fail
-/// on a user's page; should it ever, the error list is returned like any other.
+/// The default rulebook in compact form, read and validated by `build.rs`.
+#[cfg(compiled_rulebook)]
+pub const DEFAULT_RULEBOOK_COMPACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/default.rulebook"));
+
+/// The default rulebook. It was validated when the project was built, so this
+/// only decodes it; should that ever fail, an error is returned, not a panic.
+#[cfg(compiled_rulebook)]
 pub fn default_rulebook() -> Result<Rulebook, Vec<RulebookError>> {
-    load(DEFAULT_RULEBOOK_FILE, DEFAULT_RULEBOOK)
+    compact::decode(DEFAULT_RULEBOOK_COMPACT).ok_or_else(|| {
+        vec![RulebookError {
+            file: DEFAULT_RULEBOOK_FILE.to_owned(),
+            path: String::new(),
+            line: None,
+            column: None,
+            kind: ErrorKind::Syntax { message: "the compiled default rulebook could not be decoded".to_owned() },
+        }]
+    })
 }

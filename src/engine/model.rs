@@ -77,7 +77,7 @@ id_type! {
 }
 
 /// A whole rulebook: everything a locality can adapt.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Rulebook {
     pub meta: Meta,
     pub labels: Labels,
@@ -103,7 +103,7 @@ pub struct Rulebook {
 }
 
 /// Who issued the rulebook and what it is.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Meta {
     pub id: String,
     pub title: Text,
@@ -121,7 +121,7 @@ pub struct Meta {
 }
 
 /// Wording of the built-in answer kinds.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Labels {
     pub yes: Text,
     pub no: Text,
@@ -130,7 +130,7 @@ pub struct Labels {
 }
 
 /// A group of questions, shown as one step of the progress indicator.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Section {
     pub id: SectionId,
     pub title: Text,
@@ -172,7 +172,7 @@ impl QuestionKind {
 }
 
 /// One question of the self-check.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Question {
     pub id: QuestionId,
     pub section: SectionId,
@@ -202,7 +202,7 @@ impl Question {
 }
 
 /// An answer option.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Choice {
     pub id: OptionId,
     pub label: Text,
@@ -214,7 +214,7 @@ pub struct Choice {
 }
 
 /// A glossary entry explained in place.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Term {
     pub id: TermId,
     pub term: Text,
@@ -307,7 +307,7 @@ impl ElementStatus {
 }
 
 /// A scope check: when it holds, the case is outside the mechanism.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ScopeRule {
     pub id: ScopeId,
     pub when: Condition,
@@ -316,7 +316,7 @@ pub struct ScopeRule {
 }
 
 /// An item of the negative list: when it holds, tolerance is excluded.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RedLine {
     pub id: RedLineId,
     pub title: Text,
@@ -326,7 +326,7 @@ pub struct RedLine {
 }
 
 /// One of the "three distinctions": a pair of sides the user is placed on.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Distinction {
     pub id: DistinctionId,
     pub title: Text,
@@ -339,7 +339,7 @@ pub struct Distinction {
 }
 
 /// A task track; the first whose condition holds applies.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Track {
     pub id: TrackId,
     pub title: Text,
@@ -353,7 +353,7 @@ pub struct Track {
 }
 
 /// A constituent element (motive, theoretical support, real circumstances).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Element {
     pub id: ElementId,
     pub title: Text,
@@ -366,14 +366,14 @@ pub struct Element {
 }
 
 /// Points an element takes from the options of one question.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ElementCount {
     pub question: QuestionId,
     pub points: Vec<(OptionId, u32)>,
 }
 
 /// Score settings: the grade scale and the bands.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Score {
     /// The highest grade any option can carry.
     pub grade_max: u32,
@@ -381,7 +381,7 @@ pub struct Score {
 }
 
 /// A score band: `from <= score < to` (the top band includes 100).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Band {
     pub id: BandId,
     pub title: Text,
@@ -390,7 +390,7 @@ pub struct Band {
 }
 
 /// A weighted score factor graded from one question.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Factor {
     pub id: FactorId,
     pub title: Text,
@@ -423,7 +423,7 @@ impl Tone {
 }
 
 /// An outcome tier: an indication, never a determination.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tier {
     pub id: TierId,
     pub title: Text,
@@ -433,7 +433,7 @@ pub struct Tier {
 }
 
 /// Global outcome settings.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OutcomeConfig {
     /// The tier for "not enough information".
     pub unknown_tier: TierId,
@@ -441,7 +441,7 @@ pub struct OutcomeConfig {
 }
 
 /// A row of the final decision table (reads elements and score bands only).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Decision {
     pub id: DecisionId,
     pub when: Condition,
@@ -450,7 +450,7 @@ pub struct Decision {
 }
 
 /// A correction measure from the catalogue.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Measure {
     pub id: MeasureId,
     pub title: Text,
@@ -460,7 +460,7 @@ pub struct Measure {
 }
 
 /// An item of the materials checklist.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Material {
     pub id: MaterialId,
     pub title: Text,
@@ -468,14 +468,14 @@ pub struct Material {
 }
 
 /// A next step, listed by the tiers that name it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NextStep {
     pub id: NextStepId,
     pub text: Text,
 }
 
 /// A stage of the formal procedure.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Stage {
     pub id: StageId,
     pub title: Text,
@@ -483,7 +483,7 @@ pub struct Stage {
 }
 
 /// A body that receives applications.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Recipient {
     pub id: RecipientId,
     pub title: Text,
@@ -491,7 +491,7 @@ pub struct Recipient {
 }
 
 /// A document the rulebook relies on.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Reference {
     pub id: ReferenceId,
     pub title: Text,

@@ -20,7 +20,7 @@ pub use plan::PlanBuilder;
 pub use question::QuestionPage;
 pub use result::ResultPage;
 pub use review::ReviewPage;
-pub use rulebook_error::{RulebookErrorPage, RulebookErrorProps};
+pub use rulebook_error::{Problem, RulebookErrorPage, RulebookErrorProps};
 pub use score::ScoreBreakdown;
 pub use start::StartPage;
 

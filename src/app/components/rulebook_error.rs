@@ -4,15 +4,23 @@
 
 use yew::prelude::*;
 
-use crate::engine::{Locale, RulebookError};
+use crate::engine::Locale;
 use crate::i18n::ui;
+
+/// One problem found by the loader: its code and the message in each locale.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub code: String,
+    pub zh: String,
+    pub en: String,
+}
 
 #[derive(Properties, PartialEq)]
 pub struct RulebookErrorProps {
     pub locale: Locale,
     /// Problems found in the file (file, key path, line).
     #[prop_or_default]
-    pub errors: Vec<RulebookError>,
+    pub errors: Vec<Problem>,
     /// A message when the file could not be fetched or was refused.
     #[prop_or_default]
     pub message: Option<String>,
@@ -33,7 +41,9 @@ pub fn RulebookErrorPage(props: &RulebookErrorProps) -> Html {
                     <div class="details__text">
                         if let Some(m) = &props.message { <p class="user-text" id="rulebook-message">{ m }</p> }
                         <ul class="error-list" id="rulebook-errors">
-                            { for props.errors.iter().map(|e| html! { <li class="user-text" data-code={e.kind.code()}>{ e.message(props.locale) }</li> }) }
+                            { for props.errors.iter().map(|e| html! {
+                                <li class="user-text" data-code={e.code.clone()}>{ if props.locale == Locale::En { &e.en } else { &e.zh } }</li>
+                            }) }
                         </ul>
                     </div>
                 </details>

@@ -1,0 +1,349 @@
+//! A compact binary form of a validated rulebook.
+//!
+//! The default rulebook is read and validated at build time (`build.rs`, with
+//! this same engine) and shipped in this form, so the page neither parses
+//! TOML nor re-validates on a phone, and the TOML reader and validator stay out
+//! of the page's wasm. A deployer's own rulebook is read and validated by the
+//! same engine in a web worker (`src/bin/loader.rs`), which hands back this form.
+//!
+//! Layout: a 4-byte magic, then every field in declaration order; integers as
+//! LEB128, strings as a length and UTF-8 bytes, options as a 0/1 byte, lists as
+//! a length and their items. Decoding is total: any bytes give `None` or a
+//! rulebook, never a panic (see the property tests).
+
+use super::model::*;
+use super::text::{Locale, Text};
+
+const MAGIC: &[u8; 4] = b"RCZ1";
+/// Conditions nest no deeper than this in a decoded rulebook.
+const MAX_DEPTH: u32 = 32;
+
+/// Encodes a rulebook (validated or not; validation is the loader's job).
+pub fn encode(rb: &Rulebook) -> Vec<u8> {
+    let mut w = Vec::with_capacity(64 * 1024);
+    w.extend_from_slice(MAGIC);
+    rb.put(&mut w);
+    w
+}
+
+/// Decodes what [`encode`] wrote; `None` for anything else.
+pub fn decode(bytes: &[u8]) -> Option<Rulebook> {
+    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+    let mut r = Reader { b: rest, depth: 0 };
+    let rb = Rulebook::get(&mut r)?;
+    r.b.is_empty().then_some(rb)
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    depth: u32,
+}
+
+impl Reader<'_> {
+    fn byte(&mut self) -> Option<u8> {
+        let (&first, rest) = self.b.split_first()?;
+        self.b = rest;
+        Some(first)
+    }
+
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        if n > self.b.len() {
+            return None;
+        }
+        let (head, rest) = self.b.split_at(n);
+        self.b = rest;
+        Some(head)
+    }
+}
+
+trait Codec: Sized {
+    fn put(&self, w: &mut Vec<u8>);
+    fn get(r: &mut Reader<'_>) -> Option<Self>;
+}
+
+impl Codec for u32 {
+    fn put(&self, w: &mut Vec<u8>) {
+        let mut n = *self;
+        loop {
+            let low = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                w.push(low);
+                return;
+            }
+            w.push(low | 0x80);
+        }
+    }
+
+    fn get(r: &mut Reader<'_>) -> Option<Self> {
+        let mut n: u32 = 0;
+        for shift in (0..35).step_by(7) {
+            let b = r.byte()?;
+            n |= ((b & 0x7f) as u32).checked_shl(shift)?;
+            if b & 0x80 == 0 {
+                return Some(n);
+            }
+        }
+        None
+    }
+}
+
+impl Codec for bool {
+    fn put(&self, w: &mut Vec<u8>) {
+        w.push(*self as u8);
+    }
+
+    fn get(r: &mut Reader<'_>) -> Option<Self> {
+        match r.byte()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+}
+
+impl Codec for String {
+    fn put(&self, w: &mut Vec<u8>) {
+        (self.len() as u32).put(w);
+        w.extend_from_slice(self.as_bytes());
+    }
+
+    fn get(r: &mut Reader<'_>) -> Option<Self> {
+        let n = u32::get(r)? as usize;
+        std::str::from_utf8(r.take(n)?).ok().map(str::to_owned)
+    }
+}
+
+impl<T: Codec> Codec for Option<T> {
+    fn put(&self, w: &mut Vec<u8>) {
+        match self {
+            None => w.push(0),
+            Some(v) => {
+                w.push(1);
+                v.put(w);
+            }
+        }
+    }
+
+    fn get(r: &mut Reader<'_>) -> Option<Self> {
+        match r.byte()? {
+            0 => Some(None),
+            1 => T::get(r).map(Some),
+            _ => None,
+        }
+    }
+}
+
+impl<T: Codec> Codec for Vec<T> {
+    fn put(&self, w: &mut Vec<u8>) {
+        (self.len() as u32).put(w);
+        for v in self {
+            v.put(w);
+        }
+    }
+
+    fn get(r: &mut Reader<'_>) -> Option<Self> {
+        let n = u32::get(r)? as usize;
+        // Every item takes at least one byte: a longer list cannot be real.
+        if n > r.b.len() {
+            return None;
+        }
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            out.push(T::get(r)?);
+        }
+        Some(out)
+    }
+}
+
+impl<A: Codec, B: Codec> Codec for (A, B) {
+    fn put(&self, w: &mut Vec<u8>) {
+        self.0.put(w);
+        self.1.put(w);
+    }
+
+    fn get(r: &mut Reader<'_>) -> Option<Self> {
+        Some((A::get(r)?, B::get(r)?))
+    }
+}
+
+impl Codec for Text {
+    fn put(&self, w: &mut Vec<u8>) {
+        self.zh.put(w);
+        self.en.put(w);
+    }
+
+    fn get(r: &mut Reader<'_>) -> Option<Self> {
+        Some(Text { zh: String::get(r)?, en: Option::get(r)? })
+    }
+}
+
+/// Field-less enums, by their position in a fixed list.
+macro_rules! codec_unit_enum {
+    ($t:ty: $($v:expr),+) => {
+        impl Codec for $t {
+            fn put(&self, w: &mut Vec<u8>) {
+                let all = [$($v),+];
+                w.push(all.iter().position(|x| x == self).unwrap_or(0) as u8);
+            }
+
+            fn get(r: &mut Reader<'_>) -> Option<Self> {
+                let all = [$($v),+];
+                all.get(r.byte()? as usize).copied()
+            }
+        }
+    };
+}
+
+codec_unit_enum!(Locale: Locale::ZhCn, Locale::En);
+codec_unit_enum!(QuestionKind: QuestionKind::Single, QuestionKind::Multi, QuestionKind::YesNo, QuestionKind::Date, QuestionKind::Text);
+codec_unit_enum!(ElementStatus: ElementStatus::Met, ElementStatus::Partly, ElementStatus::NotMet, ElementStatus::Unknown);
+codec_unit_enum!(Tone: Tone::Favourable, Tone::Caution, Tone::Unfavourable, Tone::Info);
+
+/// Ids are strings on the wire.
+macro_rules! codec_ids {
+    ($($t:ident),+) => {$(
+        impl Codec for $t {
+            fn put(&self, w: &mut Vec<u8>) {
+                self.0.put(w);
+            }
+
+            fn get(r: &mut Reader<'_>) -> Option<Self> {
+                String::get(r).map($t)
+            }
+        }
+    )+};
+}
+
+codec_ids!(
+    SectionId, QuestionId, OptionId, TermId, ScopeId, RedLineId, DistinctionId, TrackId, ElementId, FactorId, BandId, TierId,
+    DecisionId, MeasureId, MaterialId, NextStepId, StageId, RecipientId, ReferenceId
+);
+
+/// Structs: every field, in declaration order.
+macro_rules! codec_struct {
+    ($($t:ident { $($f:ident),+ })+) => {$(
+        impl Codec for $t {
+            fn put(&self, w: &mut Vec<u8>) {
+                $(self.$f.put(w);)+
+            }
+
+            fn get(r: &mut Reader<'_>) -> Option<Self> {
+                Some($t { $($f: Codec::get(r)?),+ })
+            }
+        }
+    )+};
+}
+
+codec_struct! {
+    Rulebook {
+        meta, labels, sections, questions, glossary, scope, red_lines, distinctions, tracks, elements, score, factors, tiers,
+        outcome, decisions, measures, materials, next_steps, stages, recipients, references
+    }
+    Meta { id, title, version, issuer, effective, locales, notice, disclaimer, minutes }
+    Labels { yes, no, unsure, not_provided }
+    Section { id, title, intro }
+    Question { id, section, kind, text, hint, why, terms, show_if, options, required, max_chars, short }
+    Choice { id, label, hint, unsure, exclusive }
+    Term { id, term, definition }
+    ScopeRule { id, when, tier, reason }
+    RedLine { id, title, description, when, tier }
+    Distinction { id, title, tolerable, intolerable, tolerable_when, intolerable_when, tier }
+    Track { id, title, description, when, tier, reason, distinctions_apply }
+    Element { id, title, description, counts, met_at, partly_at }
+    ElementCount { question, points }
+    Score { grade_max, bands }
+    Band { id, title, from, to }
+    Factor { id, title, question, weight, grades }
+    Tier { id, title, summary, tone, next_steps }
+    OutcomeConfig { unknown_tier, unknown_reason }
+    Decision { id, when, tier, reason }
+    Measure { id, title, description, required_when }
+    Material { id, title, when }
+    NextStep { id, text }
+    Stage { id, title, description }
+    Recipient { id, title, role }
+    Reference { id, title, note }
+}
+
+impl Codec for Condition {
+    fn put(&self, w: &mut Vec<u8>) {
+        match self {
+            Condition::Always => w.push(0),
+            Condition::Is { question, option } => {
+                w.push(1);
+                question.put(w);
+                option.put(w);
+            }
+            Condition::In { question, options } => {
+                w.push(2);
+                question.put(w);
+                options.put(w);
+            }
+            Condition::Answered { question } => {
+                w.push(3);
+                question.put(w);
+            }
+            Condition::Element { element, statuses } => {
+                w.push(4);
+                element.put(w);
+                statuses.put(w);
+            }
+            Condition::Band { bands } => {
+                w.push(5);
+                bands.put(w);
+            }
+            Condition::All(cs) => {
+                w.push(6);
+                cs.put(w);
+            }
+            Condition::Any(cs) => {
+                w.push(7);
+                cs.put(w);
+            }
+            Condition::Not(c) => {
+                w.push(8);
+                c.put(w);
+            }
+        }
+    }
+
+    fn get(r: &mut Reader<'_>) -> Option<Self> {
+        r.depth += 1;
+        if r.depth > MAX_DEPTH {
+            return None;
+        }
+        let c = match r.byte()? {
+            0 => Condition::Always,
+            1 => Condition::Is { question: Codec::get(r)?, option: Codec::get(r)? },
+            2 => Condition::In { question: Codec::get(r)?, options: Codec::get(r)? },
+            3 => Condition::Answered { question: Codec::get(r)? },
+            4 => Condition::Element { element: Codec::get(r)?, statuses: Codec::get(r)? },
+            5 => Condition::Band { bands: Codec::get(r)? },
+            6 => Condition::All(Codec::get(r)?),
+            7 => Condition::Any(Codec::get(r)?),
+            8 => Condition::Not(Box::new(Codec::get(r)?)),
+            _ => return None,
+        };
+        r.depth -= 1;
+        Some(c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_rulebook_round_trips() {
+        let rb = crate::engine::load("default.toml", crate::engine::DEFAULT_RULEBOOK).unwrap();
+        let bytes = encode(&rb);
+        assert_eq!(decode(&bytes), Some(rb));
+        // Truncated or extended input is refused, not misread.
+        assert_eq!(decode(&bytes[..bytes.len() - 1]), None);
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert_eq!(decode(&longer), None);
+        assert_eq!(decode(b"RCZ0"), None);
+    }
+}
