@@ -19,13 +19,14 @@ const sri = (buf) => 'sha384-' + createHash('sha384').update(buf).digest('base64
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
-const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+// Trunk's loader, minified or not: <script type=module>…import … from './x.js'… './x_bg.wasm'…</script>
+const inline = html.match(/<script type="?module"?>([\s\S]*?)<\/script>/);
 if (!inline) {
   console.error('postbuild: Trunk\'s inline loader was not found in index.html');
   process.exit(1);
 }
-const js = inline[1].match(/from '\.\/([^']+\.js)'/)?.[1];
-const wasm = inline[1].match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
+const js = inline[1].match(/from\s*["']\.\/([^"']+\.js)["']/)?.[1];
+const wasm = inline[1].match(/module_or_path:\s*["']\.\/([^"']+\.wasm)["']/)?.[1];
 if (!js || !wasm) {
   console.error('postbuild: could not read the module and wasm names from the loader');
   process.exit(1);
@@ -59,8 +60,8 @@ if (/\sstyle=/.test(html)) {
   process.exit(1);
 }
 for (const tag of html.match(/<(script|link)\b[^>]*>/g) || []) {
-  const local = /\b(src|href)="\.\/[^"]+\.(js|css|wasm)"/.test(tag);
-  if (local && !/\bintegrity="sha384-/.test(tag)) {
+  const local = /\b(src|href)="?\.\/[^"\s>]+\.(js|css|wasm|svg)"?/.test(tag);
+  if (local && !/\bintegrity="?sha384-/.test(tag)) {
     console.error(`postbuild: no integrity attribute on ${tag}`);
     process.exit(1);
   }

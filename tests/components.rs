@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use rongcuo::app::components::{QuestionPage, ResultPage, ReviewPage};
+use rongcuo::app::components::{QuestionPage, result_page, review_page};
 use rongcuo::app::state::{AppContext, AppState};
 use rongcuo::app::{App, AppProps};
 use rongcuo::engine::{self, Answer, Answers, Locale, Rulebook, assess, cases};
@@ -47,10 +47,10 @@ fn Harness(props: &HarnessProps) -> Html {
     let ctx: AppContext = use_reducer(move || initial);
     let page = match props.page {
         Step::Question(i) => html! { <QuestionPage index={i} /> },
-        Step::Review => html! { <ReviewPage /> },
-        _ => html! { <ResultPage /> },
+        Step::Review => review_page(&ctx),
+        _ => result_page(&ctx, &assess(&ctx.rb, &ctx.session.answers)),
     };
-    html! { <ContextProvider<AppContext> context={ctx}>{ page }</ContextProvider<AppContext>> }
+    html! { <ContextProvider<AppContext> context={ctx.clone()}>{ page }</ContextProvider<AppContext>> }
 }
 
 fn fresh_root() -> Element {

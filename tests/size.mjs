@@ -11,7 +11,8 @@ const dist = new URL('../dist/', import.meta.url).pathname;
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
 
 const files = new Set(['index.html']);
-for (const m of html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\.\/([^"]+)"[^>]*>/g)) files.add(m[1]);
+// Attributes may be unquoted: the HTML is minified.
+for (const m of html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="?\.\/([^"\s>]+)"?[^>]*>/g)) files.add(m[1]);
 if (![...files].some((f) => f.endsWith('.wasm'))) throw new Error('no wasm found among the first-load files');
 
 const rows = [...files].map((f) => {

@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 use self::components::*;
 use self::state::{Action, AppContext, AppState};
-use crate::engine::{Locale, Rulebook, compact};
+use crate::engine::{Assessment, Locale, Rulebook, compact};
 use crate::flow::Step;
 use crate::i18n::{fill, ui};
 use crate::options;
@@ -38,24 +38,21 @@ impl PartialEq for AppProps {
     }
 }
 
-fn page_title(s: &AppState) -> String {
+fn page_title(s: &AppState, a: Option<&Assessment>) -> String {
     let (t, l, rb) = (ui(s.locale), s.locale, &s.rb);
     let title = rb.meta.title.get(l);
-    let page = match s.session.step {
-        Step::Start => return title.to_owned(),
-        Step::Question(i) => rb.questions.get(i).map_or("", |q| q.text.get(l)).to_owned(),
-        Step::Review => t.review_title.to_owned(),
-        Step::Result => crate::engine::assess(rb, &s.session.answers).tier.0.clone(),
-    };
-    let page = if s.session.step == Step::Result {
-        rb.tier(&page).map_or(page.clone(), |x| x.title.get(l).to_owned())
-    } else {
-        page
+    let page = match (s.session.step, a) {
+        (Step::Start, _) => return title.to_owned(),
+        (Step::Question(i), _) => rb.questions.get(i).map_or("", |q| q.text.get(l)),
+        (Step::Review, _) => t.review_title,
+        (Step::Result, Some(a)) => rb.tier(&a.tier.0).map_or("", |x| x.title.get(l)),
+        (Step::Result, None) => "",
     };
     let prefix = if s.error.is_some() { t.error_prefix } else { "" };
     format!("{prefix}{page} – {title}")
 }
 
+/// The self-check: state, effects and the page for the current step.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = {
@@ -66,35 +63,69 @@ pub fn App(props: &AppProps) -> Html {
     effects::use_history(&ctx);
     effects::use_unload_warning(!ctx.session.answers.is_empty());
     effects::use_focus_on_navigation(ctx.nav);
-    let title = use_memo((ctx.session.step, ctx.locale, ctx.error.is_some(), ctx.nav), {
-        let s = (*ctx).clone();
-        move |_| page_title(&s)
-    });
-    effects::use_document_meta((*title).clone(), ctx.locale.tag());
+    // The assessment, worked out again only when the answers change on the result page.
+    let assessment = {
+        let rb = ctx.rb.clone();
+        let on_result = ctx.session.step == Step::Result;
+        use_memo((ctx.session.answers.clone(), on_result), move |(answers, on)| on.then(|| crate::engine::assess(&rb, answers)))
+    };
+    let title = page_title(&ctx, assessment.as_ref().as_ref());
+    effects::use_document_meta(title, ctx.locale.tag());
     LOCALE.with(|l| l.set(ctx.locale));
     {
         let ctx = ctx.clone();
         use_effect_with((), move |_| {
-            mark_ready();
             // A click on "start" made before the wasm was ready is honoured now.
             if dom::root().is_some_and(|r| r.has_attribute("data-start-requested")) {
                 ctx.dispatch(Action::Start);
             }
         });
     }
-    let page = match ctx.session.step {
-        Step::Start => html! { <StartPage /> },
-        Step::Question(i) => {
+    let page = match (ctx.session.step, assessment.as_ref()) {
+        (Step::Start, _) => start_page(&ctx),
+        (Step::Question(i), _) => {
             let key = ctx.rb.questions.get(i).map_or(String::new(), |q| q.id.0.clone());
             html! { <QuestionPage {key} index={i} /> }
         }
-        Step::Review => html! { <ReviewPage /> },
-        Step::Result => html! { <ResultPage /> },
+        (Step::Review, _) | (Step::Result, None) => review_page(&ctx),
+        (Step::Result, Some(a)) => result_page(&ctx, a),
     };
     html! {
-        <ContextProvider<AppContext> context={ctx}>
-            <Layout>{ page }</Layout>
+        <ContextProvider<AppContext> context={ctx.clone()}>
+            { layout(&ctx, page) }
         </ContextProvider<AppContext>>
+    }
+}
+
+/// What the page starts with: the app, or why it cannot run.
+#[derive(Clone, PartialEq)]
+pub enum Loaded {
+    Ready(AppPropsData),
+    Failed { locale: Locale, problems: Vec<Problem>, message: Option<String> },
+}
+
+/// The app's rulebook and locale (compared by pointer).
+#[derive(Clone)]
+pub struct AppPropsData(pub Rc<Rulebook>, pub Locale);
+
+impl PartialEq for AppPropsData {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &o.0) && self.1 == o.1
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RootProps {
+    pub loaded: Loaded,
+}
+
+/// The single root: one renderer for the app and the error page alike.
+#[component]
+pub fn Root(props: &RootProps) -> Html {
+    use_effect_with((), |_| mark_ready());
+    match &props.loaded {
+        Loaded::Ready(AppPropsData(rb, locale)) => html! { <App rulebook={rb.clone()} locale={*locale} /> },
+        Loaded::Failed { locale, problems, message } => rulebook_error_page(*locale, problems, message.as_deref()),
     }
 }
 
@@ -173,18 +204,19 @@ pub fn install_panic_hook() {
     }));
 }
 
-fn mount_error(locale: Locale, errors: Vec<Problem>, message: Option<String>) {
+fn mount(loaded: Loaded) {
     if let Some(root) = mount_point() {
-        yew::Renderer::<RulebookErrorPage>::with_root_and_props(root, components::RulebookErrorProps { locale, errors, message }).render();
+        yew::Renderer::<Root>::with_root_and_props(root, RootProps { loaded }).render();
     }
-    mark_ready();
+}
+
+fn mount_error(locale: Locale, problems: Vec<Problem>, message: Option<String>) {
+    mount(Loaded::Failed { locale, problems, message });
 }
 
 fn mount_app(locale: Locale, rb: Rulebook) {
     let locale = if rb.meta.locales.contains(&locale) { locale } else { Locale::ZhCn };
-    if let Some(root) = mount_point() {
-        yew::Renderer::<App>::with_root_and_props(root, AppProps { rulebook: Rc::new(rb), locale }).render();
-    }
+    mount(Loaded::Ready(AppPropsData(Rc::new(rb), locale)));
 }
 
 async fn fetch_text(name: &str) -> Result<String, String> {

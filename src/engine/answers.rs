@@ -1,7 +1,5 @@
 //! The user's answers, and which questions they make visible.
 
-use std::collections::BTreeMap;
-
 use super::model::{Condition, OptionId, Question, QuestionId, QuestionKind, Rulebook};
 
 /// One answer. Its variant follows the question's kind.
@@ -57,29 +55,47 @@ impl Answer {
     }
 }
 
-/// All answers given, keyed by question id. Order follows the rulebook, not this map.
+/// All answers given, sorted by question id (a few dozen at most, so a
+/// sorted list serves better than a map, and ships smaller).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Answers(pub BTreeMap<QuestionId, Answer>);
+pub struct Answers(pub Vec<(QuestionId, Answer)>);
 
 impl Answers {
+    fn find(&self, q: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(id, _)| id.0.as_str().cmp(q))
+    }
+
     /// The answer to a question, if any.
     pub fn get(&self, q: &str) -> Option<&Answer> {
-        self.0.get(q)
+        self.find(q).ok().map(|i| &self.0[i].1)
     }
 
     /// Sets or replaces an answer.
     pub fn set(&mut self, q: &QuestionId, a: Answer) {
-        self.0.insert(q.clone(), a);
+        match self.find(&q.0) {
+            Ok(i) => self.0[i].1 = a,
+            Err(i) => self.0.insert(i, (q.clone(), a)),
+        }
     }
 
     /// Removes an answer.
     pub fn remove(&mut self, q: &str) -> Option<Answer> {
-        self.0.remove(q)
+        self.find(q).ok().map(|i| self.0.remove(i).1)
     }
 
     /// True when nothing has been answered.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// How many questions have an answer.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Every answer, by question id.
+    pub fn iter(&self) -> impl Iterator<Item = (&QuestionId, &Answer)> {
+        self.0.iter().map(|(q, a)| (q, a))
     }
 }
 

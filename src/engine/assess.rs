@@ -419,7 +419,7 @@ fn is_decisive(rb: &Rulebook, q: &QuestionId) -> bool {
 pub fn assess(rb: &Rulebook, given: &Answers) -> Assessment {
     let mut issues = Vec::new();
     let shown = visible(rb, given);
-    for (id, a) in &given.0 {
+    for (id, a) in given.iter() {
         match rb.question_index(&id.0) {
             None => issues.push(AnswerIssue::UnknownQuestion(id.0.clone())),
             Some(i) if !a.fits(&rb.questions[i]) => issues.push(AnswerIssue::DoesNotFit(id.clone())),

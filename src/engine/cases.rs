@@ -82,7 +82,7 @@ pub fn load_cases(file: &str, src: &str, rb: &Rulebook) -> Result<Vec<Case>, Vec
                 Some(b) => {
                     let mut merged = b.answers.clone();
                     for (q, a) in case.answers.0 {
-                        merged.0.insert(q, a);
+                        merged.set(&q, a);
                     }
                     case.answers = merged;
                 }

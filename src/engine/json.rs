@@ -18,6 +18,10 @@ pub enum Json {
     Obj(Vec<(String, Json)>),
 }
 
+/// The text is not JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotJson;
+
 /// Deeper nesting than this is refused (a saved file nests three levels).
 const MAX_DEPTH: usize = 64;
 
@@ -46,11 +50,11 @@ impl Json {
     }
 
     /// Parses a whole document (surrounding white space allowed).
-    pub fn parse(text: &str) -> Result<Json, ()> {
+    pub fn parse(text: &str) -> Result<Json, NotJson> {
         let mut p = Parser { s: text.as_bytes(), i: 0 };
-        let v = p.value(0)?;
+        let v = p.value(0).map_err(|_| NotJson)?;
         p.ws();
-        if p.i == p.s.len() { Ok(v) } else { Err(()) }
+        if p.i == p.s.len() { Ok(v) } else { Err(NotJson) }
     }
 
     /// Writes the value, indented by two spaces.
@@ -317,10 +321,10 @@ mod tests {
     #[test]
     fn rejects_what_is_not_json() {
         for bad in ["", "{", "{\"a\" 1}", "[1,]", "01", "1.", "\"\\x\"", "\"a\u{1}\"", "nul", "{} x", "\"\\ud800\"", "-", "1e"] {
-            assert_eq!(Json::parse(bad), Err(()), "{bad:?}");
+            assert_eq!(Json::parse(bad), Err(NotJson), "{bad:?}");
         }
         let deep = "[".repeat(1000) + &"]".repeat(1000);
-        assert_eq!(Json::parse(&deep), Err(()));
+        assert_eq!(Json::parse(&deep), Err(NotJson));
     }
 
     #[test]

@@ -8,19 +8,9 @@ use crate::app::state::{Action, AppContext};
 use crate::engine::answers::visible;
 use crate::i18n::ui;
 
-#[derive(Properties, PartialEq)]
-pub struct AnswerListProps {
-    /// Show a "change" button on each row.
-    #[prop_or_default]
-    pub editable: bool,
-    /// Heading level of the section titles.
-    #[prop_or(2)]
-    pub level: u8,
-}
-
-#[component]
-pub fn AnswerList(props: &AnswerListProps) -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+/// Every shown answer; `editable` adds a "change" button to each row; `level`
+/// is the heading level of the section titles.
+pub fn answer_list(ctx: &AppContext, editable: bool, level: u8) -> Html {
     let (t, l, rb) = (ui(ctx.locale), ctx.locale, &ctx.rb);
     let shown = visible(rb, &ctx.session.answers);
     let sections = rb.sections.iter().filter_map(|s| {
@@ -40,7 +30,7 @@ pub fn AnswerList(props: &AnswerListProps) -> Html {
                     <dd class={classes!("summary-list__value", "user-text", a.is_none().then_some("summary-list__value--empty"))}>
                         { answer_text(rb, q, a, l) }
                     </dd>
-                    if props.editable {
+                    if editable {
                         <dd class="summary-list__actions">
                             <button type="button" class="link-button" data-change={q.id.0.clone()} onclick={onchange}>
                                 { t.change }<span class="visually-hidden">{ " " }{ q.short.get(l) }</span>
@@ -53,7 +43,7 @@ pub fn AnswerList(props: &AnswerListProps) -> Html {
         let title = s.title.get(l);
         Some(html! {
             <section class="summary-section" key={s.id.0.clone()}>
-                if props.level == 2 { <h2>{ title }</h2> } else { <h3>{ title }</h3> }
+                if level == 2 { <h2>{ title }</h2> } else { <h3>{ title }</h3> }
                 <dl class="summary-list">{ for rows }</dl>
             </section>
         })

@@ -1,6 +1,8 @@
 //! Saving the answers to a file the user keeps, and opening such a file.
 //! Nothing is written to any browser storage.
 
+use std::cell::RefCell;
+
 use gloo::file::File;
 use gloo::file::callbacks::FileReader;
 use wasm_bindgen::JsCast;
@@ -16,9 +18,8 @@ use crate::i18n::ui;
 /// even with a long description.
 const MAX_FILE_BYTES: f64 = 2_000_000.0;
 
-#[component]
-pub fn SaveButton() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+/// "Save my answers to a file": a download, nothing stored by the page.
+pub fn save_button(ctx: &AppContext) -> Html {
     let t = ui(ctx.locale);
     let onclick = {
         let ctx = ctx.clone();
@@ -31,11 +32,14 @@ pub fn SaveButton() -> Html {
     html! { <button type="button" class="button button--secondary" id="save-file" {onclick}>{ t.save_file }</button> }
 }
 
-#[component]
-pub fn OpenFile() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+thread_local! {
+    /// The file being read; dropping the reader would cancel it.
+    static READER: RefCell<Option<FileReader>> = const { RefCell::new(None) };
+}
+
+/// "Open a saved file".
+pub fn open_file(ctx: &AppContext) -> Html {
     let t = ui(ctx.locale);
-    let reader = use_mut_ref(|| None::<FileReader>);
     let onchange = {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| {
@@ -51,7 +55,7 @@ pub fn OpenFile() -> Html {
                 Ok(text) => ctx.dispatch(Action::Opened(save::open(&ctx.rb, &text).map_err(Some))),
                 Err(_) => ctx.dispatch(Action::Opened(Err(None))),
             });
-            *reader.borrow_mut() = Some(task);
+            READER.with(|r| *r.borrow_mut() = Some(task));
         })
     };
     html! {

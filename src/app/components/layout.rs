@@ -8,14 +8,8 @@ use crate::app::state::{Action, AppContext};
 use crate::engine::Locale;
 use crate::i18n::ui;
 
-#[derive(Properties, PartialEq)]
-pub struct LayoutProps {
-    pub children: Html,
-}
-
-#[component]
-pub fn Layout(props: &LayoutProps) -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+/// The frame around every page of the app.
+pub fn layout(ctx: &AppContext, children: Html) -> Html {
     let t = ui(ctx.locale);
     let other = if ctx.locale == Locale::ZhCn { Locale::En } else { Locale::ZhCn };
     let onlang = {
@@ -37,7 +31,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
                 </div>
             </header>
             <main id="main" class="page" tabindex="-1">
-                { props.children.clone() }
+                { children }
             </main>
             <footer class="site-footer"><p>{ t.private_badge }</p></footer>
         </>

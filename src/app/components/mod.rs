@@ -1,4 +1,6 @@
-//! The pages and their parts, one component per file.
+//! The pages and their parts, one per file. Only the question page is a
+//! component of its own (it keeps the unsubmitted answer); the rest are plain
+//! functions of the shared state, which keeps the shipped wasm small.
 
 mod answers;
 mod files;
@@ -12,17 +14,17 @@ mod rulebook_error;
 mod score;
 mod start;
 
-pub use answers::AnswerList;
-pub use files::{OpenFile, SaveButton};
-pub use layout::Layout;
-pub use notice::NoticeBanner;
-pub use plan::PlanBuilder;
+pub use answers::answer_list;
+pub use files::{open_file, save_button};
+pub use layout::layout;
+pub use notice::notice;
+pub use plan::plan_builder;
 pub use question::QuestionPage;
-pub use result::ResultPage;
-pub use review::ReviewPage;
-pub use rulebook_error::{Problem, RulebookErrorPage, RulebookErrorProps};
-pub use score::ScoreBreakdown;
-pub use start::StartPage;
+pub use result::result_page;
+pub use review::review_page;
+pub use rulebook_error::{Problem, rulebook_error_page};
+pub use score::score_breakdown;
+pub use start::start_page;
 
 use crate::engine::model::{Question, Rulebook};
 use crate::engine::{Answer, Locale};

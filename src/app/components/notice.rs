@@ -6,9 +6,8 @@ use crate::app::state::{AppContext, Notice};
 use crate::engine::save::{Dropped, OpenError};
 use crate::i18n::{fill, ui};
 
-#[component]
-pub fn NoticeBanner() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+/// The message after opening a file, if any.
+pub fn notice(ctx: &AppContext) -> Html {
     let (t, l, rb) = (ui(ctx.locale), ctx.locale, &ctx.rb);
     match &ctx.notice {
         None => html! {},

@@ -1,7 +1,5 @@
 //! The correction-plan builder: tick measures, set a target date for each.
 
-use std::rc::Rc;
-
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -10,18 +8,12 @@ use crate::app::state::{Action, AppContext};
 use crate::engine::Assessment;
 use crate::i18n::ui;
 
-#[derive(Properties, PartialEq)]
-pub struct PlanProps {
-    pub assessment: Rc<Assessment>,
-}
-
-#[component]
-pub fn PlanBuilder(props: &PlanProps) -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+/// The plan: every measure of the catalogue, the required ones marked.
+pub fn plan_builder(ctx: &AppContext, a: &Assessment) -> Html {
     let (t, l, rb) = (ui(ctx.locale), ctx.locale, &ctx.rb);
     let items = rb.measures.iter().map(|m| {
         let chosen = ctx.session.plan.0.iter().find(|p| p.measure == m.id);
-        let required = props.assessment.measures.contains(&m.id);
+        let required = a.measures.contains(&m.id);
         let id = format!("m-{}", m.id);
         let ontoggle = {
             let (ctx, mid) = (ctx.clone(), m.id.clone());

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::{NoticeBanner, answer_text, field_id};
+use super::{answer_text, field_id, notice};
 use crate::app::dom;
 use crate::app::state::{Action, AppContext};
 use crate::engine::Answer;
@@ -278,7 +278,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
     html! {
         <div class="question" data-question={q.id.0.clone()}>
             <button type="button" class="back-link" onclick={onback}>{ t.back }</button>
-            <NoticeBanner />
+            { notice(&ctx) }
             <nav class="progress" aria-label={fill(t.progress, &[("n", &(sec_n + 1).to_string()), ("total", &sec_total.to_string())])}>
                 <ol>{ for sections_nav }</ol>
             </nav>

@@ -3,16 +3,14 @@
 //! lines, the correction plan, the materials, next steps and the disclaimer.
 //! The same page is the printable summary (see `print.css`).
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use super::{AnswerList, NoticeBanner, OpenFile, PlanBuilder, SaveButton, ScoreBreakdown, answer_text};
+use super::{answer_list, answer_text, notice, open_file, plan_builder, save_button, score_breakdown};
 use crate::app::dom;
 use crate::app::state::{Action, AppContext};
 use crate::engine::assess::{RuleRef, Side};
 use crate::engine::model::{ElementStatus, QuestionId, Rulebook};
-use crate::engine::{Answers, Locale, assess};
+use crate::engine::{Answers, Assessment, Locale};
 use crate::i18n::{Ui, fill, ui};
 use crate::paper::colon;
 
@@ -60,15 +58,8 @@ fn status_text(t: &Ui, s: ElementStatus) -> &'static str {
     }
 }
 
-#[component]
-pub fn ResultPage() -> Html {
-    let ctx = use_context::<AppContext>();
-    let assessment = {
-        let (rb, answers) = ctx.as_ref().map(|c| (c.rb.clone(), c.session.answers.clone())).unzip();
-        use_memo(answers, move |a| a.as_ref().zip(rb).map(|(a, rb)| Rc::new(assess(&rb, a))))
-    };
-    let Some(ctx) = ctx else { return html! {} };
-    let Some(a) = (*assessment).clone() else { return html! {} };
+/// The result page for an assessment of the current answers.
+pub fn result_page(ctx: &AppContext, a: &Assessment) -> Html {
     let (t, l, rb) = (ui(ctx.locale), ctx.locale, ctx.rb.clone());
     let answers = &ctx.session.answers;
     let c = colon(l);
@@ -144,7 +135,7 @@ pub fn ResultPage() -> Html {
     html! {
         <div class="result">
             <button type="button" class="back-link no-print" onclick={onback}>{ t.back }</button>
-            <NoticeBanner />
+            { notice(ctx) }
             <div class="summary-head print-only">
                 <p class="summary-head__title">{ rb.meta.title.get(l) }{ " · " }{ t.summary_title }</p>
                 <p>{ t.summary_date }{ c }{ dom::today() }{ "　" }{ t.summary_rulebook }{ c }{ rb.meta.issuer.get(l) }{ " " }{ &rb.meta.version }</p>
@@ -184,8 +175,8 @@ pub fn ResultPage() -> Html {
                 <h2 id="el-title">{ t.elements_title }</h2>
                 <ul class="verdicts">{ for elements }</ul>
             </section>
-            <ScoreBreakdown assessment={a.clone()} />
-            <PlanBuilder assessment={a.clone()} />
+            { score_breakdown(ctx, a) }
+            { plan_builder(ctx, a) }
             <section class="result-section" aria-labelledby="mat-title">
                 <h2 id="mat-title">{ t.materials_title }</h2>
                 <ul class="checklist" id="materials">
@@ -210,7 +201,7 @@ pub fn ResultPage() -> Html {
             </section>
             <section class="result-section summary-answers" aria-labelledby="answers-title">
                 <h2 id="answers-title">{ t.summary_answers }</h2>
-                <AnswerList level={3} />
+                { answer_list(ctx, false, 3) }
             </section>
             <section class="result-section print-only notes" aria-labelledby="notes-title">
                 <h2 id="notes-title">{ t.summary_notes }</h2>
@@ -229,8 +220,8 @@ pub fn ResultPage() -> Html {
             </section>
             <div class="actions no-print">
                 <button type="button" class="button" id="print" onclick={onprint}>{ t.print }</button>
-                <SaveButton />
-                <OpenFile />
+                { save_button(ctx) }
+                { open_file(ctx) }
                 <p class="hint">{ t.save_note }</p>
                 <button type="button" class="button button--warning" id="restart" onclick={onrestart}>{ t.restart }</button>
             </div>

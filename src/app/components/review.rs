@@ -2,13 +2,12 @@
 
 use yew::prelude::*;
 
-use super::{AnswerList, NoticeBanner};
+use super::{answer_list, notice};
 use crate::app::state::{Action, AppContext};
 use crate::i18n::ui;
 
-#[component]
-pub fn ReviewPage() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+/// Check your answers.
+pub fn review_page(ctx: &AppContext) -> Html {
     let t = ui(ctx.locale);
     let onresult = {
         let ctx = ctx.clone();
@@ -22,10 +21,10 @@ pub fn ReviewPage() -> Html {
     html! {
         <div class="review">
             <button type="button" class="back-link" onclick={onback}>{ t.back }</button>
-            <NoticeBanner />
+            { notice(ctx) }
             <h1 tabindex="-1">{ t.review_title }</h1>
             <p class="lead">{ t.review_lead }</p>
-            <AnswerList editable=true />
+            { answer_list(ctx, true, 2) }
             <button type="button" class="button" id="see-result" onclick={onresult}>{ t.see_result }</button>
         </div>
     }

@@ -15,21 +15,11 @@ pub struct Problem {
     pub en: String,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct RulebookErrorProps {
-    pub locale: Locale,
-    /// Problems found in the file (file, key path, line).
-    #[prop_or_default]
-    pub errors: Vec<Problem>,
-    /// A message when the file could not be fetched or was refused.
-    #[prop_or_default]
-    pub message: Option<String>,
-}
-
-#[component]
-pub fn RulebookErrorPage(props: &RulebookErrorProps) -> Html {
-    let t = ui(props.locale);
-    let paper = if props.locale == Locale::En { "blank-form.en.html" } else { "blank-form.html" };
+/// The page shown instead of the app: `problems` found in the file (file,
+/// key path, line) and/or a `message` when it could not be fetched or was refused.
+pub fn rulebook_error_page(locale: Locale, problems: &[Problem], message: Option<&str>) -> Html {
+    let t = ui(locale);
+    let paper = if locale == Locale::En { "blank-form.en.html" } else { "blank-form.html" };
     html! {
         <main id="main" class="page" tabindex="-1">
             <div class="rulebook-error" data-rulebook-error="">
@@ -39,10 +29,10 @@ pub fn RulebookErrorPage(props: &RulebookErrorProps) -> Html {
                 <details class="details" open=true>
                     <summary>{ t.rulebook_error_admin }</summary>
                     <div class="details__text">
-                        if let Some(m) = &props.message { <p class="user-text" id="rulebook-message">{ m }</p> }
+                        if let Some(m) = message { <p class="user-text" id="rulebook-message">{ m }</p> }
                         <ul class="error-list" id="rulebook-errors">
-                            { for props.errors.iter().map(|e| html! {
-                                <li class="user-text" data-code={e.code.clone()}>{ if props.locale == Locale::En { &e.en } else { &e.zh } }</li>
+                            { for problems.iter().map(|e| html! {
+                                <li class="user-text" data-code={e.code.clone()}>{ if locale == Locale::En { &e.en } else { &e.zh } }</li>
                             }) }
                         </ul>
                     </div>

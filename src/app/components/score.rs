@@ -1,8 +1,6 @@
 //! The score breakdown: a table (the data) and a small inline SVG bar chart
 //! drawn from the same numbers. No chart library: a few rectangles suffice.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::answer_text;
@@ -16,16 +14,10 @@ pub fn points(milli: u32) -> String {
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ScoreProps {
-    pub assessment: Rc<Assessment>,
-}
-
-#[component]
-pub fn ScoreBreakdown(props: &ScoreProps) -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+/// The score table and chart.
+pub fn score_breakdown(ctx: &AppContext, a: &Assessment) -> Html {
     let (t, l, rb) = (ui(ctx.locale), ctx.locale, &ctx.rb);
-    let s = &props.assessment.score;
+    let s = &a.score;
     let total = if s.milli == s.best_milli {
         fill(t.score_total, &[("score", &points(s.milli))])
     } else {

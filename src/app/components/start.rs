@@ -4,13 +4,12 @@
 
 use yew::prelude::*;
 
-use super::{NoticeBanner, OpenFile};
+use super::{notice, open_file};
 use crate::app::state::{Action, AppContext};
 use crate::i18n::{fill, ui};
 
-#[component]
-pub fn StartPage() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else { return html! {} };
+/// The start page.
+pub fn start_page(ctx: &AppContext) -> Html {
     let (t, l, rb) = (ui(ctx.locale), ctx.locale, &ctx.rb);
     let onstart = {
         let ctx = ctx.clone();
@@ -19,7 +18,7 @@ pub fn StartPage() -> Html {
     let paper = if l == crate::engine::Locale::En { "blank-form.en.html" } else { "blank-form.html" };
     html! {
         <div class="start" id="start">
-            <NoticeBanner />
+            { notice(ctx) }
             <p class="caption">{ t.start_caption }</p>
             <h1 tabindex="-1">{ rb.meta.title.get(l) }</h1>
             <p class="lead">{ t.start_lead }</p>
@@ -41,7 +40,7 @@ pub fn StartPage() -> Html {
                 <li>{ t.get_4 }</li>
             </ul>
             <button type="button" class="button button--start" data-action="start" onclick={onstart}>{ t.start_button }</button>
-            <OpenFile />
+            { open_file(ctx) }
             <h2>{ t.exit_title }</h2>
             <p>{ t.exit_text }</p>
             <p>{ t.exit_history }</p>
