@@ -8,19 +8,19 @@
 use crate::engine::Locale;
 
 macro_rules! ui_strings {
-    ($($name:ident: $zh:literal, $en:literal;)*) => {
-        /// The interface strings of one locale.
+    ($(#[$doc:meta])* $table:ident, $zh_const:ident, $en_const:ident; $($name:ident: $zh:literal, $en:literal;)*) => {
+        $(#[$doc])*
         #[derive(Debug)]
-        pub struct Ui {
+        pub struct $table {
             $(pub $name: &'static str,)*
         }
 
         /// Simplified Chinese (primary).
-        pub const ZH: Ui = Ui { $($name: $zh,)* };
+        pub const $zh_const: $table = $table { $($name: $zh,)* };
         /// English.
-        pub const EN: Ui = Ui { $($name: $en,)* };
+        pub const $en_const: $table = $table { $($name: $en,)* };
 
-        impl Ui {
+        impl $table {
             /// Every key with its string, for tests.
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($name), self.$name),)*]
@@ -37,6 +37,15 @@ pub fn ui(locale: Locale) -> &'static Ui {
     }
 }
 
+/// The strings of the blank paper form (used natively, by `rulebook blank-form`),
+/// kept apart so they do not ship in the page.
+pub fn paper(locale: Locale) -> &'static Paper {
+    match locale {
+        Locale::ZhCn => &PAPER_ZH,
+        Locale::En => &PAPER_EN,
+    }
+}
+
 /// Replaces `{name}` placeholders.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut s = template.to_owned();
@@ -47,6 +56,8 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 }
 
 ui_strings! {
+    /// The strings of the page, in one locale.
+    Ui, ZH, EN;
     skip_link: "跳到正文", "Skip to main content";
     brand: "容错纠错自查", "Fault-tolerance self-check";
     quick_exit: "快速离开", "Quick exit";
@@ -191,7 +202,12 @@ ui_strings! {
     panic_title: "页面出错了", "Something went wrong";
     panic_text: "您的回答没有被保存，也没有被发送。请重新载入页面再试，或使用快速离开。", "Your answers were not saved or sent. Reload the page to try again, or use quick exit.";
     panic_reload: "重新载入", "Reload";
+}
 
+
+ui_strings! {
+    /// The strings of the blank paper form, in one locale.
+    Paper, PAPER_ZH, PAPER_EN;
     paper_suffix: "空白纸质版", "blank paper form";
     paper_intro: "这份表格可以打印出来手写填写，不需要电脑或网络。在符合的选项前的方框里打勾；不确定的，就勾“不确定”。", "Print this form and fill it in by hand; no computer or network is needed. Tick the box of each option that applies; if you are not sure, tick \"not sure\".";
     paper_only_if: "（仅当{condition}时回答）", "(Answer only if {condition}.)";
@@ -234,7 +250,8 @@ mod tests {
 
     #[test]
     fn every_string_is_present_in_both_locales_with_the_same_placeholders() {
-        let (zh, en) = (ZH.entries(), EN.entries());
+        let zh = [ZH.entries(), PAPER_ZH.entries()].concat();
+        let en = [EN.entries(), PAPER_EN.entries()].concat();
         assert_eq!(zh.len(), en.len());
         for ((key, z), (_, e)) in zh.iter().zip(&en) {
             assert!(!z.trim().is_empty(), "zh-CN string `{key}` is empty");
@@ -246,7 +263,9 @@ mod tests {
     #[test]
     fn chinese_strings_are_chinese_and_english_strings_are_not() {
         let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-        for ((key, z), (_, e)) in ZH.entries().iter().zip(&EN.entries()) {
+        let zh = [ZH.entries(), PAPER_ZH.entries()].concat();
+        let en = [EN.entries(), PAPER_EN.entries()].concat();
+        for ((key, z), (_, e)) in zh.iter().zip(&en) {
             if key.starts_with("other_language") {
                 continue;
             }

@@ -58,6 +58,18 @@ fn is_hex_colour(s: &str) -> bool {
     s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
 }
 
+/// `1`, `1.2`, `0.85` or `1.125` as thousandths; anything else is `None`.
+/// (No float parsing: it would add kilobytes to the page for one option.)
+fn scale_thousandths(v: &str) -> Option<u32> {
+    let (int, frac) = v.split_once('.').unwrap_or((v, ""));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if int.len() != 1 || !digits(int) || frac.len() > 3 || (v.contains('.') && !digits(frac)) {
+        return None;
+    }
+    let frac_n: u32 = format!("{frac:0<3}").parse().ok()?;
+    Some(int.parse::<u32>().ok()? * 1000 + frac_n)
+}
+
 /// Parses a query string (with or without the leading `?`).
 pub fn parse(query: &str) -> Options {
     let mut o = Options::default();
@@ -67,7 +79,7 @@ pub fn parse(query: &str) -> Options {
         match k {
             "lang" => o.locale = Locale::from_tag(&v),
             "accent" if is_hex_colour(&v) => o.accent = Some(v.to_ascii_lowercase()),
-            "scale" => o.scale = v.parse::<f32>().ok().filter(|s| (0.8..=1.6).contains(s)).map(|_| v.clone()),
+            "scale" => o.scale = scale_thousandths(&v).filter(|s| (800..=1600).contains(s)).map(|_| v.clone()),
             "rulebook" if !v.is_empty() => {
                 o.rulebook = Some(if is_local_rulebook_name(&v) { Ok(v) } else { Err(v) });
             }
@@ -98,6 +110,18 @@ mod tests {
             assert!(!is_local_rulebook_name(&decode(bad)), "{bad} should be refused");
         }
         assert!(is_local_rulebook_name("my_rules.v2.toml"));
+    }
+
+    #[test]
+    fn scale_is_read_without_floats() {
+        assert_eq!(scale_thousandths("1"), Some(1000));
+        assert_eq!(scale_thousandths("1.25"), Some(1250));
+        assert_eq!(scale_thousandths("0.8"), Some(800));
+        for bad in ["", ".5", "1.", "1.2345", "10", "1e0", "-1", "1.2.3", "x"] {
+            assert_eq!(scale_thousandths(bad), None, "{bad}");
+        }
+        assert_eq!(parse("scale=1.7").scale, None);
+        assert_eq!(parse("scale=0.75").scale, None);
     }
 
     #[test]

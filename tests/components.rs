@@ -45,12 +45,11 @@ impl PartialEq for HarnessProps {
 fn Harness(props: &HarnessProps) -> Html {
     let initial = props.state.clone();
     let ctx: AppContext = use_reducer(move || initial);
-    let page = match props.page {
-        Step::Question(i) => html! { <QuestionPage index={i} /> },
+    match props.page {
+        Step::Question(i) => html! { <QuestionPage index={i} ctx={ctx.clone()} /> },
         Step::Review => review_page(&ctx),
         _ => result_page(&ctx, &assess(&ctx.rb, &ctx.session.answers)),
-    };
-    html! { <ContextProvider<AppContext> context={ctx.clone()}>{ page }</ContextProvider<AppContext>> }
+    }
 }
 
 fn fresh_root() -> Element {

@@ -85,16 +85,12 @@ pub fn App(props: &AppProps) -> Html {
         (Step::Start, _) => start_page(&ctx),
         (Step::Question(i), _) => {
             let key = ctx.rb.questions.get(i).map_or(String::new(), |q| q.id.0.clone());
-            html! { <QuestionPage {key} index={i} /> }
+            html! { <QuestionPage {key} index={i} ctx={ctx.clone()} /> }
         }
         (Step::Review, _) | (Step::Result, None) => review_page(&ctx),
         (Step::Result, Some(a)) => result_page(&ctx, a),
     };
-    html! {
-        <ContextProvider<AppContext> context={ctx.clone()}>
-            { layout(&ctx, page) }
-        </ContextProvider<AppContext>>
-    }
+    layout(&ctx, page)
 }
 
 /// What the page starts with: the app, or why it cannot run.
@@ -288,9 +284,10 @@ pub fn run() {
     let locale = opts.locale.unwrap_or_default();
     LOCALE.with(|l| l.set(locale));
     match opts.rulebook {
+        // Validated at build time; decoding cannot fail short of a corrupt download.
         None => match crate::engine::default_rulebook() {
             Ok(rb) => mount_app(locale, rb),
-            Err(e) => mount_error(locale, e.iter().map(|e| Problem { code: e.kind.code().into(), zh: e.to_string(), en: e.to_string() }).collect(), None),
+            Err(_) => mount_error(locale, vec![], Some("the built-in rulebook could not be read".into())),
         },
         Some(Err(raw)) => mount_error(locale, vec![], Some(format!("{} ({raw})", ui(locale).rulebook_refused))),
         Some(Ok(name)) => wasm_bindgen_futures::spawn_local(async move {

@@ -148,5 +148,5 @@ impl Reducible for AppState {
     }
 }
 
-/// The state handle shared through context.
+/// The state handle, passed to the pages and the question component.
 pub type AppContext = UseReducerHandle<AppState>;

@@ -17,6 +17,7 @@ use crate::i18n::{Ui, fill, ui};
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {
     pub index: usize,
+    pub ctx: AppContext,
 }
 
 fn error_text(t: &Ui, e: &FieldError) -> String {
@@ -44,7 +45,7 @@ fn toggle(q: &Question, current: &[OptionId], id: &OptionId, on: bool) -> Vec<Op
 
 #[component]
 pub fn QuestionPage(props: &QuestionProps) -> Html {
-    let ctx = use_context::<AppContext>();
+    let ctx = Some(props.ctx.clone());
     let index = props.index;
     let saved = ctx.as_ref().and_then(|c| c.rb.questions.get(index).and_then(|q| c.session.answers.get(&q.id.0).cloned()));
     let draft = use_state(|| saved.clone());
