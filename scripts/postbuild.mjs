@@ -7,8 +7,9 @@
 // (the no-WebAssembly message). The script itself carries an integrity
 // attribute, like every other script and stylesheet Trunk emits.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) {
@@ -67,4 +68,27 @@ for (const tag of html.match(/<(script|link)\b[^>]*>/g) || []) {
   }
 }
 writeFileSync(indexPath, html);
-console.log(`postbuild: ${bootName}, ${readdirSync(dir).length} files`);
+
+// The English wording file (en-<hash>.bin): build.rs wrote it beside the
+// compiled rulebook; the wasm names the one it expects. Copy that one.
+const fnv = (buf) => {
+  let h = 0xcbf29ce484222325n;
+  for (const b of buf) h = ((h ^ BigInt(b)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  return h.toString(16).padStart(16, '0');
+};
+const wanted = readFileSync(join(dir, wasm)).toString('latin1').match(/en-[0-9a-f]{16}\.bin/)?.[0];
+if (!wanted) {
+  console.error('postbuild: the wasm names no English wording file');
+  process.exit(1);
+}
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const builds = join(root, 'target/wasm32-unknown-unknown/release/build');
+const source = (existsSync(builds) ? readdirSync(builds) : [])
+  .map((d) => join(builds, d, 'out/en.bin'))
+  .find((f) => existsSync(f) && `en-${fnv(readFileSync(f))}.bin` === wanted);
+if (!source) {
+  console.error(`postbuild: ${wanted} was not found among the build outputs`);
+  process.exit(1);
+}
+writeFileSync(join(dir, wanted), readFileSync(source));
+console.log(`postbuild: ${bootName}, ${wanted}, ${readdirSync(dir).length} files`);

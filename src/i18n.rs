@@ -21,20 +21,62 @@ macro_rules! ui_strings {
         pub const $en_const: $table = $table { $($name: $en,)* };
 
         impl $table {
-            /// Every key with its string, for tests.
+            /// Every key with its string, in declaration order.
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($name), self.$name),)*]
+            }
+
+            /// A table from its strings in declaration order; `None` unless the count is exact.
+            pub fn from_strings(strings: &[&'static str]) -> Option<Self> {
+                let mut it = strings.iter().copied();
+                let table = $table { $($name: it.next()?,)* };
+                it.next().is_none().then_some(table)
             }
         }
     };
 }
 
-/// The table for a locale.
+/// The table for a locale. In the page, English is loaded on demand (see
+/// [`set_english`]) and Chinese stands in until it has arrived.
 pub fn ui(locale: Locale) -> &'static Ui {
     match locale {
         Locale::ZhCn => &ZH,
+        #[cfg(not(target_arch = "wasm32"))]
         Locale::En => &EN,
+        #[cfg(target_arch = "wasm32")]
+        Locale::En => ENGLISH.with(|e| e.get()).unwrap_or(&ZH),
     }
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static ENGLISH: std::cell::Cell<Option<&'static Ui>> = const { std::cell::Cell::new(None) };
+}
+
+/// True once the English strings are there.
+pub fn has_english() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return ENGLISH.with(|e| e.get()).is_some();
+    #[cfg(not(target_arch = "wasm32"))]
+    true
+}
+
+/// Installs the English interface strings fetched by the page (in the
+/// declaration order of [`Ui`]); false when they do not fit the table.
+pub fn set_english(strings: Vec<String>) -> bool {
+    // Loaded once per page and kept for its life, so leaking is the right lifetime.
+    let leaked: Vec<&'static str> = strings.into_iter().map(|s| &*Box::leak(s.into_boxed_str())).collect();
+    let Some(table) = Ui::from_strings(&leaked) else { return false };
+    #[cfg(target_arch = "wasm32")]
+    ENGLISH.with(|e| e.set(Some(Box::leak(Box::new(table)))));
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = table;
+    true
+}
+
+/// The English interface strings, for the English wording file made at build time.
+pub fn english_strings() -> Vec<String> {
+    EN.entries().into_iter().map(|(_, s)| s.to_owned()).collect()
 }
 
 /// The strings of the blank paper form (used natively, by `rulebook blank-form`),
@@ -272,6 +314,15 @@ mod tests {
             assert!(han(z), "zh-CN string `{key}` has no Chinese: {z}");
             assert!(!han(e), "en string `{key}` contains Chinese: {e}");
         }
+    }
+
+    #[test]
+    fn the_english_table_travels_as_a_list_of_strings() {
+        let back = Ui::from_strings(&EN.entries().iter().map(|(_, s)| *s).collect::<Vec<_>>()).unwrap();
+        assert_eq!(back.entries(), EN.entries());
+        assert!(Ui::from_strings(&["too few"]).is_none());
+        assert!(set_english(english_strings()));
+        assert!(!set_english(vec!["x".into()]));
     }
 
     #[test]

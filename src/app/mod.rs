@@ -200,10 +200,30 @@ pub fn install_panic_hook() {
     }));
 }
 
-fn mount(loaded: Loaded) {
+fn render(loaded: Loaded) {
     if let Some(root) = mount_point() {
         yew::Renderer::<Root>::with_root_and_props(root, RootProps { loaded }).render();
     }
+}
+
+/// Renders the page; in English, once the English wording has been fetched.
+fn mount(loaded: Loaded) {
+    let english_wanted = match &loaded {
+        Loaded::Ready(AppPropsData(_, l)) | Loaded::Failed { locale: l, .. } => *l == Locale::En,
+    };
+    if !english_wanted || crate::i18n::has_english() {
+        return render(loaded);
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = match loaded {
+            Loaded::Ready(AppPropsData(rb, l)) => Loaded::Ready(AppPropsData(english(Some(&rb)).await.unwrap_or(rb), l)),
+            failed => {
+                english(None).await;
+                failed
+            }
+        };
+        render(loaded);
+    });
 }
 
 fn mount_error(locale: Locale, problems: Vec<Problem>, message: Option<String>) {
@@ -213,6 +233,37 @@ fn mount_error(locale: Locale, problems: Vec<Problem>, message: Option<String>) 
 fn mount_app(locale: Locale, rb: Rulebook) {
     let locale = if rb.meta.locales.contains(&locale) { locale } else { Locale::ZhCn };
     mount(Loaded::Ready(AppPropsData(Rc::new(rb), locale)));
+}
+
+thread_local! {
+    /// Whether the app runs the built-in rulebook (whose English is a separate file).
+    static BUILT_IN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Fetches the English wording file once, installs the English interface
+/// strings and, for the built-in rulebook, returns it with its English put
+/// back. `None` when nothing needs replacing or the file is unavailable (the
+/// page then stays in Chinese).
+pub async fn english(current: Option<&Rulebook>) -> Option<Rc<Rulebook>> {
+    let bytes = fetch_bytes(&format!("./{}", crate::engine::ENGLISH_FILE)).await.ok()?;
+    let (rulebook, interface) = compact::unpack_english(&bytes)?;
+    if !crate::i18n::set_english(interface) {
+        return None;
+    }
+    let current = current.filter(|_| BUILT_IN.with(|b| b.get()))?;
+    let with = crate::engine::default_rulebook_with_english(&rulebook)?;
+    (with.meta.id == current.meta.id).then(|| Rc::new(with))
+}
+
+async fn fetch_bytes(name: &str) -> Result<Vec<u8>, String> {
+    let w = dom::window().ok_or("no window")?;
+    let resp = JsFuture::from(w.fetch_with_str(name)).await.map_err(|_| "network".to_owned())?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "response".to_owned())?;
+    if !resp.ok() {
+        return Err(format!("HTTP {}", resp.status()));
+    }
+    let buf = JsFuture::from(resp.array_buffer().map_err(|_| "body".to_owned())?).await.map_err(|_| "body".to_owned())?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
 async fn fetch_text(name: &str) -> Result<String, String> {
@@ -286,7 +337,10 @@ pub fn run() {
     match opts.rulebook {
         // Validated at build time; decoding cannot fail short of a corrupt download.
         None => match crate::engine::default_rulebook() {
-            Ok(rb) => mount_app(locale, rb),
+            Ok(rb) => {
+                BUILT_IN.with(|b| b.set(true));
+                mount_app(locale, rb);
+            }
             Err(_) => mount_error(locale, vec![], Some("the built-in rulebook could not be read".into())),
         },
         Some(Err(raw)) => mount_error(locale, vec![], Some(format!("{} ({raw})", ui(locale).rulebook_refused))),

@@ -75,6 +75,8 @@ pub enum Action {
     PlanDate(MeasureId, String),
     Restart,
     SetLocale(Locale),
+    /// The same rulebook with its English wording (fetched on demand).
+    Rulebook(Rc<Rulebook>),
     Opened(Result<Opened, Option<OpenError>>),
 }
 
@@ -133,6 +135,7 @@ impl Reducible for AppState {
                 s.notice = None;
             }
             Action::SetLocale(l) => s.locale = l,
+            Action::Rulebook(rb) => s.rb = rb,
             Action::Opened(Ok(o)) => {
                 s.session.open(&rb, &o);
                 s.notice = Some(Notice::Opened(Rc::new(o)));

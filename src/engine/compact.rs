@@ -20,23 +20,80 @@ const MAX_DEPTH: u32 = 32;
 
 /// Encodes a rulebook (validated or not; validation is the loader's job).
 pub fn encode(rb: &Rulebook) -> Vec<u8> {
-    let mut w = Vec::with_capacity(64 * 1024);
-    w.extend_from_slice(MAGIC);
+    let mut w = Writer { b: Vec::with_capacity(64 * 1024), english: None };
+    w.b.extend_from_slice(MAGIC);
     rb.put(&mut w);
-    w
+    w.b
+}
+
+/// Encodes a rulebook without its English wording, and returns that wording
+/// apart, in the order [`decode_with_english`] takes it back. Chinese is the
+/// primary language, so the page ships Chinese only and fetches the English
+/// when a user asks for it.
+pub fn encode_split(rb: &Rulebook) -> (Vec<u8>, Vec<String>) {
+    let mut w = Writer { b: Vec::with_capacity(64 * 1024), english: Some(Vec::new()) };
+    w.b.extend_from_slice(MAGIC);
+    rb.put(&mut w);
+    (w.b, w.english.unwrap_or_default())
 }
 
 /// Decodes what [`encode`] wrote; `None` for anything else.
 pub fn decode(bytes: &[u8]) -> Option<Rulebook> {
+    decode_inner(bytes, None)
+}
+
+/// Decodes what [`encode_split`] wrote, putting the English wording back.
+/// `None` unless the wording fits the rulebook exactly.
+pub fn decode_with_english(bytes: &[u8], english: &[String]) -> Option<Rulebook> {
+    decode_inner(bytes, Some(english))
+}
+
+fn decode_inner(bytes: &[u8], english: Option<&[String]>) -> Option<Rulebook> {
     let rest = bytes.strip_prefix(MAGIC.as_slice())?;
-    let mut r = Reader { b: rest, depth: 0 };
+    let mut r = Reader { b: rest, depth: 0, english: english.map(|e| e.iter()) };
     let rb = Rulebook::get(&mut r)?;
-    r.b.is_empty().then_some(rb)
+    let all_used = r.english.is_none_or(|mut e| e.next().is_none());
+    (r.b.is_empty() && all_used).then_some(rb)
+}
+
+/// The English wording file: the rulebook's English (as [`encode_split`]
+/// returns it) and the interface's English strings, two lists in this format.
+pub fn pack_english(rulebook: &[String], interface: &[String]) -> Vec<u8> {
+    let mut w = Writer { b: b"RCZE".to_vec(), english: None };
+    rulebook.to_vec().put(&mut w);
+    interface.to_vec().put(&mut w);
+    w.b
+}
+
+/// Reads what [`pack_english`] wrote: (rulebook wording, interface strings).
+pub fn unpack_english(bytes: &[u8]) -> Option<(Vec<String>, Vec<String>)> {
+    let mut r = Reader { b: bytes.strip_prefix(b"RCZE".as_slice())?, depth: 0, english: None };
+    let v = (Vec::<String>::get(&mut r)?, Vec::<String>::get(&mut r)?);
+    r.b.is_empty().then_some(v)
+}
+
+/// A file name for bytes that changes whenever they do (FNV-1a, 64 bits),
+/// e.g. `en-1f2e3d4c5b6a7988.bin`.
+pub fn content_name(prefix: &str, bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{prefix}-{h:016x}.bin")
+}
+
+struct Writer {
+    b: Vec<u8>,
+    /// When set, English wording goes here instead of into the bytes.
+    english: Option<Vec<String>>,
 }
 
 struct Reader<'a> {
     b: &'a [u8],
     depth: u32,
+    /// When set, English wording comes from here, in encoding order.
+    english: Option<std::slice::Iter<'a, String>>,
 }
 
 impl Reader<'_> {
@@ -57,21 +114,21 @@ impl Reader<'_> {
 }
 
 trait Codec: Sized {
-    fn put(&self, w: &mut Vec<u8>);
+    fn put(&self, w: &mut Writer);
     fn get(r: &mut Reader<'_>) -> Option<Self>;
 }
 
 impl Codec for u32 {
-    fn put(&self, w: &mut Vec<u8>) {
+    fn put(&self, w: &mut Writer) {
         let mut n = *self;
         loop {
             let low = (n & 0x7f) as u8;
             n >>= 7;
             if n == 0 {
-                w.push(low);
+                w.b.push(low);
                 return;
             }
-            w.push(low | 0x80);
+            w.b.push(low | 0x80);
         }
     }
 
@@ -89,8 +146,8 @@ impl Codec for u32 {
 }
 
 impl Codec for bool {
-    fn put(&self, w: &mut Vec<u8>) {
-        w.push(*self as u8);
+    fn put(&self, w: &mut Writer) {
+        w.b.push(*self as u8);
     }
 
     fn get(r: &mut Reader<'_>) -> Option<Self> {
@@ -103,9 +160,9 @@ impl Codec for bool {
 }
 
 impl Codec for String {
-    fn put(&self, w: &mut Vec<u8>) {
+    fn put(&self, w: &mut Writer) {
         (self.len() as u32).put(w);
-        w.extend_from_slice(self.as_bytes());
+        w.b.extend_from_slice(self.as_bytes());
     }
 
     fn get(r: &mut Reader<'_>) -> Option<Self> {
@@ -115,11 +172,11 @@ impl Codec for String {
 }
 
 impl<T: Codec> Codec for Option<T> {
-    fn put(&self, w: &mut Vec<u8>) {
+    fn put(&self, w: &mut Writer) {
         match self {
-            None => w.push(0),
+            None => w.b.push(0),
             Some(v) => {
-                w.push(1);
+                w.b.push(1);
                 v.put(w);
             }
         }
@@ -135,7 +192,7 @@ impl<T: Codec> Codec for Option<T> {
 }
 
 impl<T: Codec> Codec for Vec<T> {
-    fn put(&self, w: &mut Vec<u8>) {
+    fn put(&self, w: &mut Writer) {
         (self.len() as u32).put(w);
         for v in self {
             v.put(w);
@@ -157,7 +214,7 @@ impl<T: Codec> Codec for Vec<T> {
 }
 
 impl<A: Codec, B: Codec> Codec for (A, B) {
-    fn put(&self, w: &mut Vec<u8>) {
+    fn put(&self, w: &mut Writer) {
         self.0.put(w);
         self.1.put(w);
     }
@@ -168,13 +225,25 @@ impl<A: Codec, B: Codec> Codec for (A, B) {
 }
 
 impl Codec for Text {
-    fn put(&self, w: &mut Vec<u8>) {
+    fn put(&self, w: &mut Writer) {
         self.zh.put(w);
-        self.en.put(w);
+        match &mut w.english {
+            Some(list) => {
+                list.push(self.en.clone().unwrap_or_default());
+                w.b.push(0);
+            }
+            None => self.en.put(w),
+        }
     }
 
     fn get(r: &mut Reader<'_>) -> Option<Self> {
-        Some(Text { zh: String::get(r)?, en: Option::get(r)? })
+        let zh = String::get(r)?;
+        let en = Option::get(r)?;
+        let en = match &mut r.english {
+            Some(list) => Some(list.next()?.clone()).filter(|s| !s.is_empty()),
+            None => en,
+        };
+        Some(Text { zh, en })
     }
 }
 
@@ -182,9 +251,9 @@ impl Codec for Text {
 macro_rules! codec_unit_enum {
     ($t:ty: $($v:expr),+) => {
         impl Codec for $t {
-            fn put(&self, w: &mut Vec<u8>) {
+            fn put(&self, w: &mut Writer) {
                 let all = [$($v),+];
-                w.push(all.iter().position(|x| x == self).unwrap_or(0) as u8);
+                w.b.push(all.iter().position(|x| x == self).unwrap_or(0) as u8);
             }
 
             fn get(r: &mut Reader<'_>) -> Option<Self> {
@@ -204,7 +273,7 @@ codec_unit_enum!(Tone: Tone::Favourable, Tone::Caution, Tone::Unfavourable, Tone
 macro_rules! codec_ids {
     ($($t:ident),+) => {$(
         impl Codec for $t {
-            fn put(&self, w: &mut Vec<u8>) {
+            fn put(&self, w: &mut Writer) {
                 self.0.put(w);
             }
 
@@ -224,7 +293,7 @@ codec_ids!(
 macro_rules! codec_struct {
     ($($t:ident { $($f:ident),+ })+) => {$(
         impl Codec for $t {
-            fn put(&self, w: &mut Vec<u8>) {
+            fn put(&self, w: &mut Writer) {
                 $(self.$f.put(w);)+
             }
 
@@ -267,42 +336,42 @@ codec_struct! {
 }
 
 impl Codec for Condition {
-    fn put(&self, w: &mut Vec<u8>) {
+    fn put(&self, w: &mut Writer) {
         match self {
-            Condition::Always => w.push(0),
+            Condition::Always => w.b.push(0),
             Condition::Is { question, option } => {
-                w.push(1);
+                w.b.push(1);
                 question.put(w);
                 option.put(w);
             }
             Condition::In { question, options } => {
-                w.push(2);
+                w.b.push(2);
                 question.put(w);
                 options.put(w);
             }
             Condition::Answered { question } => {
-                w.push(3);
+                w.b.push(3);
                 question.put(w);
             }
             Condition::Element { element, statuses } => {
-                w.push(4);
+                w.b.push(4);
                 element.put(w);
                 statuses.put(w);
             }
             Condition::Band { bands } => {
-                w.push(5);
+                w.b.push(5);
                 bands.put(w);
             }
             Condition::All(cs) => {
-                w.push(6);
+                w.b.push(6);
                 cs.put(w);
             }
             Condition::Any(cs) => {
-                w.push(7);
+                w.b.push(7);
                 cs.put(w);
             }
             Condition::Not(c) => {
-                w.push(8);
+                w.b.push(8);
                 c.put(w);
             }
         }
@@ -333,6 +402,32 @@ impl Codec for Condition {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_english_wording_splits_off_and_comes_back() {
+        let rb = crate::engine::load("default.toml", crate::engine::DEFAULT_RULEBOOK).unwrap();
+        let (base, english) = encode_split(&rb);
+        assert!(base.len() < encode(&rb).len());
+        let chinese_only = decode(&base).unwrap();
+        assert_eq!(chinese_only.meta.title.en, None);
+        assert_eq!(chinese_only.meta.title.zh, rb.meta.title.zh);
+        let packed = pack_english(&english, &["ui".to_owned()]);
+        let (back, ui) = unpack_english(&packed).unwrap();
+        assert_eq!(ui, ["ui"]);
+        assert_eq!(decode_with_english(&base, &back), Some(rb));
+        // Wording for another rulebook (one string short, or one too many) is refused.
+        assert_eq!(decode_with_english(&base, &english[1..]), None);
+        let mut longer = english.clone();
+        longer.push("x".into());
+        assert_eq!(decode_with_english(&base, &longer), None);
+        assert_ne!(content_name("en", &packed), content_name("en", &pack_english(&english[1..], &[])));
+    }
+
+    #[test]
+    fn the_built_default_rulebook_is_the_toml_one() {
+        let rb = crate::engine::load("default.toml", crate::engine::DEFAULT_RULEBOOK).unwrap();
+        assert_eq!(crate::engine::default_rulebook().ok(), Some(rb));
+    }
 
     #[test]
     fn the_default_rulebook_round_trips() {

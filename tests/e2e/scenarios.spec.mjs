@@ -59,3 +59,19 @@ test('the result can be reached in English, with the same outcome', async ({ pag
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.locator('[data-outcome] h1')).toHaveText('触及负面清单，不适用容错');
 });
+
+test('switching to English fetches the English wording once, from this site', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => { if (/\/en-[0-9a-f]{16}\.bin$/.test(r.url())) fetched.push(r.url()); });
+  await openWidget(page);
+  await page.locator('[data-action="start"]').click();
+  await expect(page.locator('main h1')).toHaveText('您想自查的是哪种情况？');
+  await page.locator('.lang-switch').click();
+  await expect(page.locator('main h1')).toHaveText('What would you like to check?');
+  await expect(page.locator('input[value="after"] + label')).toHaveText('A mistake or problem that has already happened');
+  await page.locator('.lang-switch').click();
+  await page.locator('.lang-switch').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  expect(fetched.length).toBe(1);
+  expect(new URL(fetched[0]).origin).toBe('http://127.0.0.1:4173');
+});

@@ -14,7 +14,20 @@ pub fn layout(ctx: &AppContext, children: Html) -> Html {
     let other = if ctx.locale == Locale::ZhCn { Locale::En } else { Locale::ZhCn };
     let onlang = {
         let ctx = ctx.clone();
-        Callback::from(move |_| ctx.dispatch(Action::SetLocale(other)))
+        Callback::from(move |_| {
+            if other == Locale::En && !crate::i18n::has_english() {
+                // English comes from a file of its own, fetched the first time.
+                let ctx = ctx.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(rb) = crate::app::english(Some(&ctx.rb)).await {
+                        ctx.dispatch(Action::Rulebook(rb));
+                    }
+                    ctx.dispatch(Action::SetLocale(other));
+                });
+            } else {
+                ctx.dispatch(Action::SetLocale(other));
+            }
+        })
     };
     html! {
         <>
