@@ -26,6 +26,8 @@ pub use rulebook_error::{Problem, rulebook_error_page};
 pub use score::score_breakdown;
 pub use start::start_page;
 
+use yew::Html;
+
 use crate::engine::model::{Question, Rulebook};
 use crate::engine::{Answer, Locale};
 
@@ -40,6 +42,13 @@ pub fn answer_text(rb: &Rulebook, q: &Question, a: Option<&Answer>, l: Locale) -
         Some(Answer::Date(d)) => d.clone(),
         Some(Answer::Text(t)) => t.clone(),
     }
+}
+
+/// Children from a list of nodes. The pages build their lists with plain
+/// loops into a `Vec<Html>` and pass them here: one shared conversion instead
+/// of an iterator chain per list keeps the shipped wasm smaller.
+pub fn nodes(items: Vec<Html>) -> Html {
+    Html::from_iter(items)
 }
 
 /// The DOM id of a question's first control.

@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use super::{answer_list, answer_text, notice, open_file, plan_builder, save_button, score_breakdown};
+use super::{answer_list, answer_text, nodes, notice, open_file, plan_builder, save_button, score_breakdown};
 use crate::app::dom;
 use crate::app::state::{Action, AppContext};
 use crate::engine::assess::{RuleRef, Side};
@@ -30,13 +30,13 @@ fn reason_text(rb: &Rulebook, rule: &RuleRef, l: Locale) -> String {
 /// "Question: answer" items for the questions behind a reason.
 fn behind(rb: &Rulebook, answers: &Answers, qs: &[QuestionId], l: Locale) -> Html {
     let c = colon(l);
-    html! {
-        <ul class="based-on__list">
-            { for qs.iter().filter_map(|q| rb.question(&q.0)).map(|q| html! {
-                <li key={q.id.0.clone()}>{ q.short.get(l) }{ c }<span class="user-text">{ answer_text(rb, q, answers.get(&q.id.0), l) }</span></li>
-            }) }
-        </ul>
+    let mut items = Vec::new();
+    for id in qs {
+        if let Some(q) = rb.question(&id.0) {
+            items.push(html! { <li>{ q.short.get(l) }{ c }<span class="user-text">{ answer_text(rb, q, answers.get(&q.id.0), l) }</span></li> });
+        }
     }
+    html! { <ul class="based-on__list">{ nodes(items) }</ul> }
 }
 
 fn side_text(t: &Ui, s: Side) -> &'static str {
@@ -65,50 +65,59 @@ pub fn result_page(ctx: &AppContext, a: &Assessment) -> Html {
     let c = colon(l);
     let Some(tier) = rb.tier(&a.tier.0) else { return html! {} };
 
-    let reasons = a.reasons.iter().map(|r| {
-        html! {
+    let mut reasons = Vec::new();
+    for r in &a.reasons {
+        reasons.push(html! {
             <li data-rule={r.rule.key()}>
                 <p>{ reason_text(&rb, &r.rule, l) }</p>
                 if !r.questions.is_empty() {
                     <div class="based-on"><span class="based-on__label">{ t.based_on }</span>{ behind(&rb, answers, &r.questions, l) }</div>
                 }
             </li>
+        });
+    }
+    let mut hit = Vec::new();
+    for r in &a.red_lines {
+        if let RuleRef::RedLine(id) = &r.rule
+            && let Some(r) = rb.red_lines.iter().find(|x| &x.id == id)
+        {
+            hit.push(html! { <li data-red-line={r.id.0.clone()}><b>{ r.title.get(l) }</b>{ c }{ r.description.get(l) }</li> });
         }
-    });
+    }
+    let mut possible = Vec::new();
+    for id in &a.possible_red_lines {
+        if let Some(r) = rb.red_lines.iter().find(|x| &x.id == id) {
+            possible.push(html! { <li data-possible-red-line={r.id.0.clone()}>{ r.title.get(l) }</li> });
+        }
+    }
     let red_lines = html! {
         <section class="result-section" aria-labelledby="red-title" id="red-lines">
             <h2 id="red-title">{ t.red_lines_title }</h2>
             if a.red_lines.is_empty() { <p>{ t.no_red_lines }</p> }
-            <ul class="list">
-                { for a.red_lines.iter().filter_map(|r| match &r.rule {
-                    RuleRef::RedLine(id) => rb.red_lines.iter().find(|x| &x.id == id),
-                    _ => None,
-                }).map(|r| html! { <li data-red-line={r.id.0.clone()}><b>{ r.title.get(l) }</b>{ c }{ r.description.get(l) }</li> }) }
-            </ul>
+            <ul class="list">{ nodes(hit) }</ul>
             if !a.possible_red_lines.is_empty() {
                 <p>{ t.possible_red_lines }</p>
-                <ul class="list">
-                    { for a.possible_red_lines.iter().filter_map(|id| rb.red_lines.iter().find(|x| &x.id == id))
-                        .map(|r| html! { <li data-possible-red-line={r.id.0.clone()}>{ r.title.get(l) }</li> }) }
-                </ul>
+                <ul class="list">{ nodes(possible) }</ul>
             }
         </section>
     };
     let track = a.track.as_ref().and_then(|id| rb.tracks.iter().find(|x| &x.id == id));
-    let distinctions = a.distinctions.iter().filter_map(|d| {
-        let def = rb.distinctions.iter().find(|x| x.id == d.id)?;
-        Some(html! {
+    let mut distinctions = Vec::new();
+    for d in &a.distinctions {
+        let Some(def) = rb.distinctions.iter().find(|x| x.id == d.id) else { continue };
+        distinctions.push(html! {
             <li class="verdict" data-distinction={d.id.0.clone()} data-side={d.side.as_str()} key={d.id.0.clone()}>
                 <h3>{ def.title.get(l) }</h3>
                 <p class={classes!("badge", format!("badge--{}", d.side.as_str()))}>{ side_text(t, d.side) }</p>
                 <p class="hint">{ def.tolerable.get(l) }{ " ⟷ " }{ def.intolerable.get(l) }</p>
                 if !d.questions.is_empty() { { behind(&rb, answers, &d.questions, l) } }
             </li>
-        })
-    });
-    let elements = a.elements.iter().filter_map(|e| {
-        let def = rb.elements.iter().find(|x| x.id == e.id)?;
-        Some(html! {
+        });
+    }
+    let mut elements = Vec::new();
+    for e in &a.elements {
+        let Some(def) = rb.elements.iter().find(|x| x.id == e.id) else { continue };
+        elements.push(html! {
             <li class="verdict" data-element={e.id.0.clone()} data-status={e.status.as_str()} key={e.id.0.clone()}>
                 <h3>{ def.title.get(l) }</h3>
                 <p class={classes!("badge", format!("badge--{}", e.status.as_str()))}>{ status_text(t, e.status) }</p>
@@ -116,8 +125,32 @@ pub fn result_page(ctx: &AppContext, a: &Assessment) -> Html {
                     { fill(t.element_points, &[("points", &e.points.to_string()), ("partly", &e.partly_at.to_string()), ("met", &e.met_at.to_string())]) }</p>
                 { behind(&rb, answers, &e.questions, l) }
             </li>
-        })
-    });
+        });
+    }
+    let mut unknowns = Vec::new();
+    for q in a.unknowns.iter().filter_map(|q| rb.question(&q.0)) {
+        unknowns.push(html! { <li data-unknown={q.id.0.clone()}>{ q.text.get(l) }</li> });
+    }
+    let mut materials = Vec::new();
+    for m in a.materials.iter().filter_map(|id| rb.materials.iter().find(|m| &m.id == id)) {
+        materials.push(html! { <li data-material={m.id.0.clone()}><span class="box" aria-hidden="true"></span>{ m.title.get(l) }</li> });
+    }
+    let mut next = Vec::new();
+    for n in a.next_steps.iter().filter_map(|id| rb.next_steps.iter().find(|n| &n.id == id)) {
+        next.push(html! { <li data-next={n.id.0.clone()}>{ n.text.get(l) }</li> });
+    }
+    let mut stages = Vec::new();
+    for s in &rb.stages {
+        stages.push(html! { <li><b>{ s.title.get(l) }</b><span class="stages__text">{ s.description.get(l) }</span></li> });
+    }
+    let mut recipients = Vec::new();
+    for r in &rb.recipients {
+        recipients.push(html! { <li><b>{ r.title.get(l) }</b>{ c }{ r.role.get(l) }</li> });
+    }
+    let mut references = Vec::new();
+    for r in &rb.references {
+        references.push(html! { <li><b>{ r.title.get(l) }</b>{ c }{ r.note.get(l) }</li> });
+    }
     let onprint = Callback::from(|_| dom::print());
     let onrestart = {
         let ctx = ctx.clone();
@@ -148,14 +181,12 @@ pub fn result_page(ctx: &AppContext, a: &Assessment) -> Html {
             </div>
             <section class="result-section" aria-labelledby="reasons-title">
                 <h2 id="reasons-title">{ t.reasons_title }</h2>
-                <ol class="reasons" id="reasons">{ for reasons }</ol>
+                <ol class="reasons" id="reasons">{ nodes(reasons) }</ol>
             </section>
             if !a.unknowns.is_empty() {
                 <section class="result-section" aria-labelledby="unknown-title" id="unknowns">
                     <h2 id="unknown-title">{ t.unknown_title }</h2>
-                    <ul class="list">
-                        { for a.unknowns.iter().filter_map(|q| rb.question(&q.0)).map(|q| html! { <li data-unknown={q.id.0.clone()}>{ q.text.get(l) }</li> }) }
-                    </ul>
+                    <ul class="list">{ nodes(unknowns) }</ul>
                 </section>
             }
             { red_lines }
@@ -169,35 +200,25 @@ pub fn result_page(ctx: &AppContext, a: &Assessment) -> Html {
             </section>
             <section class="result-section" aria-labelledby="dist-title">
                 <h2 id="dist-title">{ t.distinctions_title }</h2>
-                <ul class="verdicts">{ for distinctions }</ul>
+                <ul class="verdicts">{ nodes(distinctions) }</ul>
             </section>
             <section class="result-section" aria-labelledby="el-title">
                 <h2 id="el-title">{ t.elements_title }</h2>
-                <ul class="verdicts">{ for elements }</ul>
+                <ul class="verdicts">{ nodes(elements) }</ul>
             </section>
             { score_breakdown(ctx, a) }
             { plan_builder(ctx, a) }
             <section class="result-section" aria-labelledby="mat-title">
                 <h2 id="mat-title">{ t.materials_title }</h2>
-                <ul class="checklist" id="materials">
-                    { for a.materials.iter().filter_map(|id| rb.materials.iter().find(|m| &m.id == id))
-                        .map(|m| html! { <li data-material={m.id.0.clone()}><span class="box" aria-hidden="true"></span>{ m.title.get(l) }</li> }) }
-                </ul>
+                <ul class="checklist" id="materials">{ nodes(materials) }</ul>
             </section>
             <section class="result-section" aria-labelledby="next-title">
                 <h2 id="next-title">{ t.next_title }</h2>
-                <ol class="list" id="next-steps">
-                    { for a.next_steps.iter().filter_map(|id| rb.next_steps.iter().find(|n| &n.id == id))
-                        .map(|n| html! { <li data-next={n.id.0.clone()}>{ n.text.get(l) }</li> }) }
-                </ol>
+                <ol class="list" id="next-steps">{ nodes(next) }</ol>
                 <h3>{ t.stages_title }</h3>
-                <ol class="stages">
-                    { for rb.stages.iter().map(|s| html! { <li><b>{ s.title.get(l) }</b><span class="stages__text">{ s.description.get(l) }</span></li> }) }
-                </ol>
+                <ol class="stages">{ nodes(stages) }</ol>
                 <h3>{ t.recipients_title }</h3>
-                <ul class="list">
-                    { for rb.recipients.iter().map(|r| html! { <li><b>{ r.title.get(l) }</b>{ c }{ r.role.get(l) }</li> }) }
-                </ul>
+                <ul class="list">{ nodes(recipients) }</ul>
             </section>
             <section class="result-section summary-answers" aria-labelledby="answers-title">
                 <h2 id="answers-title">{ t.summary_answers }</h2>
@@ -209,9 +230,7 @@ pub fn result_page(ctx: &AppContext, a: &Assessment) -> Html {
             </section>
             <section class="result-section no-print" aria-labelledby="ref-title">
                 <h2 id="ref-title">{ t.references_title }</h2>
-                <ul class="list small">
-                    { for rb.references.iter().map(|r| html! { <li><b>{ r.title.get(l) }</b>{ c }{ r.note.get(l) }</li> }) }
-                </ul>
+                <ul class="list small">{ nodes(references) }</ul>
             </section>
             <section class="result-section disclaimer" aria-labelledby="disc-title">
                 <h2 id="disc-title">{ t.disclaimer_title }</h2>
