@@ -166,3 +166,17 @@ fn the_runner_can_fail() {
     ));
     assert!(!cases::run_case(&rb, &wrong).passed);
 }
+
+/// The documented minimal example (docs/rulebook.md) is valid and its own cases pass.
+#[test]
+fn the_minimal_example_is_valid_and_its_cases_pass() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/rulebooks/minimal.toml");
+    let src = std::fs::read_to_string(path).unwrap();
+    let rb = rongcuo::engine::load("minimal.toml", &src).unwrap_or_else(|e| panic!("{e:?}"));
+    let cases = rongcuo::engine::cases::load_cases("minimal.toml", &src, &rb).unwrap();
+    assert_eq!(cases.len(), 2);
+    for c in &cases {
+        let r = rongcuo::engine::cases::run_case(&rb, c);
+        assert!(r.passed, "{}: {}", r.id, r.detail);
+    }
+}

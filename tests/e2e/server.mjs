@@ -23,7 +23,7 @@ const fixtures = resolve(here, 'fixtures');
 export const WIDGET_PORT = Number(process.env.WIDGET_PORT || 4173);
 export const HOST_PORT = Number(process.env.HOST_PORT || 4174);
 export const CATCHER_PORT = Number(process.env.CATCHER_PORT || 4175);
-const gzip = process.argv.includes('--gzip') || process.env.GZIP === '1';
+let gzip = process.argv.includes('--gzip') || process.env.GZIP === '1';
 
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -46,7 +46,7 @@ export function readHeaders(file) {
   return out;
 }
 
-function serveDir(root, extraHeaders, fallback) {
+export function serveDir(root, extraHeaders, fallback) {
   return (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     let path = decodeURIComponent(url.pathname);
@@ -90,7 +90,9 @@ function sni(buf) {
   return '';
 }
 
-export function start() {
+/** Starts the three servers; `{ gzip: true }` compresses text and wasm, as a real host would. */
+export function start(options = {}) {
+  if (options.gzip) gzip = true;
   const widgetHeaders = readHeaders(join(dist, '_headers'));
   // The test host must be allowed to frame the widget.
   if (widgetHeaders['Content-Security-Policy']) {
