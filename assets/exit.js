@@ -54,8 +54,10 @@
     if (t.closest('[data-quick-exit]')) {
       e.preventDefault();
       quickExit();
-    } else if (t.closest('[data-action="start"]') && !root.hasAttribute('data-ready')) {
-      root.setAttribute('data-start-requested', '');
+    } else if (!root.hasAttribute('data-ready')) {
+      // Clicks the static page receives before the app is ready are honoured by the app.
+      if (t.closest('[data-action="start"]')) root.setAttribute('data-start-requested', '');
+      if (t.closest('.lang-switch')) root.setAttribute('data-language-requested', '');
     }
   }, true);
 

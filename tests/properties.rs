@@ -31,10 +31,12 @@ static CASE_ANSWERS: LazyLock<Vec<Answers>> = LazyLock::new(|| {
 /// A second, separately loaded copy, for determinism across loads.
 static RB_AGAIN: LazyLock<Rulebook> = LazyLock::new(|| engine::default_rulebook().expect("loads"));
 
+/// 256 cases per property in the test suite; `FUZZ_CASES=N` runs a longer
+/// fuzzing session. A failing input is kept under `tests/properties.proptest-regressions`
+/// and replayed first from then on.
 fn config() -> ProptestConfig {
     ProptestConfig {
-        cases: 256,
-        failure_persistence: None,
+        cases: std::env::var("FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256),
         ..ProptestConfig::default()
     }
 }
@@ -606,5 +608,33 @@ proptest! {
     fn json_round_trips(v in json_value()) {
         let text = v.pretty();
         prop_assert_eq!(rongcuo::engine::json::Json::parse(&text), Ok(v));
+    }
+}
+
+/// The default rulebook in compact form, as the page receives it.
+static COMPACT: LazyLock<Vec<u8>> = LazyLock::new(|| rongcuo::engine::compact::encode(&RB));
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The compact decoder never panics, whatever bytes it is given.
+    #[test]
+    fn compact_decoder_is_total(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+        let _ = rongcuo::engine::compact::decode(&bytes);
+        let _ = rongcuo::engine::compact::unpack_english(&bytes);
+        let mut framed = b"RCZ1".to_vec();
+        framed.extend_from_slice(&bytes);
+        let _ = rongcuo::engine::compact::decode(&framed);
+    }
+
+    /// Nor on a real rulebook with a byte changed and the rest cut at any point.
+    #[test]
+    fn compact_decoder_survives_damage(at in any::<Index>(), byte in any::<u8>(), cut in any::<Index>()) {
+        let mut b = COMPACT.clone();
+        let i = at.index(b.len());
+        b[i] = byte;
+        let _ = rongcuo::engine::compact::decode(&b);
+        b.truncate(cut.index(b.len()));
+        prop_assert!(rongcuo::engine::compact::decode(&b).is_none() || b.len() == COMPACT.len());
     }
 }

@@ -75,8 +75,12 @@ pub fn App(props: &AppProps) -> Html {
     {
         let ctx = ctx.clone();
         use_effect_with((), move |_| {
-            // A click on "start" made before the wasm was ready is honoured now.
-            if dom::root().is_some_and(|r| r.has_attribute("data-start-requested")) {
+            // Clicks made on the static page before the wasm was ready are honoured now.
+            let requested = |a: &str| dom::root().is_some_and(|r| r.has_attribute(a));
+            if requested("data-language-requested") && ctx.locale == Locale::ZhCn {
+                switch_language(&ctx, Locale::En);
+            }
+            if requested("data-start-requested") {
                 ctx.dispatch(Action::Start);
             }
         });
@@ -233,6 +237,21 @@ fn mount_error(locale: Locale, problems: Vec<Problem>, message: Option<String>) 
 fn mount_app(locale: Locale, rb: Rulebook) {
     let locale = if rb.meta.locales.contains(&locale) { locale } else { Locale::ZhCn };
     mount(Loaded::Ready(AppPropsData(Rc::new(rb), locale)));
+}
+
+/// Switches the language; English comes from a file of its own, fetched the first time.
+pub fn switch_language(ctx: &AppContext, to: Locale) {
+    if to == Locale::En && !crate::i18n::has_english() {
+        let ctx = ctx.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Some(rb) = english(Some(&ctx.rb)).await {
+                ctx.dispatch(Action::Rulebook(rb));
+            }
+            ctx.dispatch(Action::SetLocale(to));
+        });
+    } else {
+        ctx.dispatch(Action::SetLocale(to));
+    }
 }
 
 thread_local! {

@@ -1,6 +1,6 @@
 // Accessibility: an axe-core audit (WCAG 2.2 AA tags) of every page type, and
 // reflow at 320 CSS pixels (what 400% zoom gives on a 1280 px screen).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import AxeBuilder from '@axe-core/playwright';
 import { openWidget, loadCases, saveFile, openSaved, seeResult } from './helpers.mjs';
 

@@ -1,5 +1,5 @@
 // Changing an earlier answer from the review page.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { openWidget, loadCases, runCase, seeResult, reasonKeys, answerCurrent } from './helpers.mjs';
 
 const cases = loadCases();

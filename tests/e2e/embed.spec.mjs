@@ -1,7 +1,7 @@
 // Embedding in a portal: the example host page (another origin) embeds the
 // widget with embed.js. The frame sizes itself, prints only its summary, and
 // quick exit leaves the host page too.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { loadCases, saveFile } from './helpers.mjs';
 
 const HOST = 'http://127.0.0.1:4174/';

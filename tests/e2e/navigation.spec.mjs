@@ -1,5 +1,5 @@
 // Browser history, quick exit, starting again and the unload warning.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { openWidget, loadCases, answerCurrent, runCase, saveFile, openSaved } from './helpers.mjs';
 
 const cases = loadCases();

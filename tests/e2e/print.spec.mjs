@@ -1,7 +1,7 @@
 // The printable summary and the blank paper form, as PDFs: page count, and
 // text that holds the outcome, the reasons, every answer and the plan.
 // The PDFs stay in target/pdf/ for a person to look at.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

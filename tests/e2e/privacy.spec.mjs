@@ -3,7 +3,7 @@
 // files of dist/; nothing reaches the catcher that every other host name
 // resolves to; no cookie, storage, database, cache or service worker is left;
 // no answer appears in a URL or a referrer; the strict CSP is never violated.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openWidget, loadCases, runCase, seeResult, openSaved, CATCHER } from './helpers.mjs';
@@ -127,6 +127,9 @@ test('odd and hostile text is shown literally and safely', async ({ page }) => {
   expect(await page.locator('[data-answer="description"] img, [data-answer="description"] script').count()).toBe(0);
   await page.locator('#see-result').click();
   await expect(page.locator('[data-outcome]')).toBeVisible();
+  // …and so does the summary on the result page.
+  const inSummary = await page.locator('[data-answer="description"] .summary-list__value').evaluate((e) => e.textContent);
+  expect(inSummary).toBe(text);
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   await expect(page.locator('html')).not.toHaveAttribute('data-crashed', '');
 });

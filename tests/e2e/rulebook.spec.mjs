@@ -1,7 +1,7 @@
 // A deployer's own rulebook beside the static files: loaded and validated by
 // the same engine; an invalid one shows the deployer's error (file, key path,
 // line) and a plain message, and nothing half-loaded.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { CATCHER } from './helpers.mjs';
 
 test('a valid rulebook from the same folder is used', async ({ page }) => {

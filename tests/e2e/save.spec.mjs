@@ -1,6 +1,6 @@
 // Saving the answers to a file the user keeps, and opening it again. The page
 // itself stores nothing; a foreign or broken file changes nothing.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { readFileSync } from 'node:fs';
 import { openWidget, loadCases, saveFile, openSaved, seeResult } from './helpers.mjs';
 

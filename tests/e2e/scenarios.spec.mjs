@@ -1,7 +1,7 @@
 // Scenario cases of the engine (rulebooks/default.cases.toml), driven through
 // the real page from start to result: the outcome id and the decisive rules
 // must match what the engine's case file expects.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { openWidget, loadCases, runCase, seeResult, reasonKeys, keyboardAnswer, tabTo } from './helpers.mjs';
 
 const cases = loadCases();

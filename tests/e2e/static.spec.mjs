@@ -1,6 +1,6 @@
 // The start page paints before the wasm (static HTML), the app takes it over
 // without a visible change, and the fallbacks for no script / no WebAssembly.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 
 test('the static start page is the same as the app\'s, and is replaced in place', async ({ page }) => {
   let release;
@@ -43,4 +43,15 @@ test.describe('without JavaScript', () => {
     await expect(notice).toContainText('这个自查需要开启 JavaScript 才能使用');
     await expect(notice.locator('a').first()).toHaveAttribute('href', 'blank-form.html');
   });
+});
+
+test('a language switch made before the app is ready is honoured', async ({ page }) => {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto('/');
+  await page.locator('#static .lang-switch').click();
+  release();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('main h1')).toHaveText('Fault-tolerance self-check');
 });

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::app::dom;
-use crate::app::state::{Action, AppContext};
+use crate::app::state::AppContext;
 use crate::engine::Locale;
 use crate::i18n::ui;
 
@@ -14,20 +14,7 @@ pub fn layout(ctx: &AppContext, children: Html) -> Html {
     let other = if ctx.locale == Locale::ZhCn { Locale::En } else { Locale::ZhCn };
     let onlang = {
         let ctx = ctx.clone();
-        Callback::from(move |_| {
-            if other == Locale::En && !crate::i18n::has_english() {
-                // English comes from a file of its own, fetched the first time.
-                let ctx = ctx.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Some(rb) = crate::app::english(Some(&ctx.rb)).await {
-                        ctx.dispatch(Action::Rulebook(rb));
-                    }
-                    ctx.dispatch(Action::SetLocale(other));
-                });
-            } else {
-                ctx.dispatch(Action::SetLocale(other));
-            }
-        })
+        Callback::from(move |_| crate::app::switch_language(&ctx, other))
     };
     html! {
         <>
