@@ -1491,3 +1491,18 @@ fn an_empty_file_reports_missing_tables() {
         "{errs:#?}"
     );
 }
+
+#[test]
+fn an_empty_in_list_can_never_hold_and_is_refused() {
+    let src = rongcuo::engine::DEFAULT_RULEBOOK.replacen(
+        r#"when = { question = "f_severity", in = ["moderate", "serious"] }"#,
+        r#"when = { question = "f_severity", in = [] }"#,
+        1,
+    );
+    assert_ne!(src, rongcuo::engine::DEFAULT_RULEBOOK, "the snippet must exist");
+    let errors = rongcuo::engine::load("broken.toml", &src).unwrap_err();
+    assert!(
+        errors.iter().any(|e| matches!(e.kind, rongcuo::engine::ErrorKind::Empty) && e.path.ends_with(".required_when.in")),
+        "{errors:?}"
+    );
+}

@@ -442,6 +442,16 @@ pub(crate) fn ident(cx: &mut Cx<'_>, v: &Value<'_>, path: &str) -> Option<String
     }
 }
 
+/// A non-empty list of ids (an empty list in a condition could never hold).
+fn id_list(cx: &mut Cx<'_>, v: &Value<'_>, path: &str) -> Option<Vec<String>> {
+    let list = ids(cx, v, path)?;
+    if list.is_empty() {
+        cx.error_at(path, Some(v.span().start), ErrorKind::Empty);
+        return None;
+    }
+    Some(list)
+}
+
 fn ids(cx: &mut Cx<'_>, v: &Value<'_>, path: &str) -> Option<Vec<String>> {
     let items = array(cx, v, path)?;
     let mut out = Vec::new();
@@ -539,7 +549,7 @@ pub(crate) fn condition(cx: &mut Cx<'_>, v: &Value<'_>, path: &str) -> Option<Co
             let o = t.req(cx, "is", ident);
             q.zip(o).map(|(question, o)| Condition::Is { question, option: OptionId(o) })
         } else if t.has("in") {
-            let os = t.req(cx, "in", ids);
+            let os = t.req(cx, "in", id_list);
             q.zip(os).map(|(question, os)| Condition::In { question, options: os.into_iter().map(OptionId).collect() })
         } else {
             let a = t.req(cx, "answered", boolean);
@@ -556,7 +566,7 @@ pub(crate) fn condition(cx: &mut Cx<'_>, v: &Value<'_>, path: &str) -> Option<Co
         let e = t.req(cx, "element", ident).map(ElementId);
         let statuses = if t.has("in") {
             t.req(cx, "in", |cx, v, p| {
-                let raw = ids(cx, v, p)?;
+                let raw = id_list(cx, v, p)?;
                 raw.iter().map(|s| status(cx, p, v, s)).collect::<Option<Vec<_>>>()
             })
         } else {
@@ -568,7 +578,7 @@ pub(crate) fn condition(cx: &mut Cx<'_>, v: &Value<'_>, path: &str) -> Option<Co
         e.zip(statuses).map(|(element, statuses)| Condition::Element { element, statuses })
     } else if t.has("band") {
         t.req(cx, "band", |cx, v, p| match v.get_ref() {
-            DeValue::Array(_) => ids(cx, v, p),
+            DeValue::Array(_) => id_list(cx, v, p),
             _ => ident(cx, v, p).map(|s| vec![s]),
         })
         .map(|bs| Condition::Band { bands: bs.into_iter().map(BandId).collect() })
