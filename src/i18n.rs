@@ -28,9 +28,15 @@ macro_rules! ui_strings {
 
             /// A table from its strings in declaration order; `None` unless the count is exact.
             pub fn from_strings(strings: &[&'static str]) -> Option<Self> {
-                let mut it = strings.iter().copied();
-                let table = $table { $($name: it.next()?,)* };
-                it.next().is_none().then_some(table)
+                const COUNT: usize = [$(stringify!($name)),*].len();
+                let s: &[&'static str; COUNT] = strings.try_into().ok()?;
+                let mut i = 0;
+                $(
+                    let $name = s[i];
+                    i += 1;
+                )*
+                let _ = i;
+                Some($table { $($name,)* })
             }
         }
     };
@@ -106,7 +112,6 @@ ui_strings! {
     quick_exit_hint: "或连按三次 Shift 键", "or press Shift three times";
     other_language: "English", "中文";
     other_language_label: "Switch to English", "切换为中文";
-    other_language_tag: "en", "zh-CN";
     private_badge: "仅在本机运行 · 不保存 · 不上传", "Runs on this device only · nothing saved or sent";
 
     start_caption: "正式申请前的私下自查", "A private check before any formal application";
@@ -131,7 +136,6 @@ ui_strings! {
     paper_text: "不想用电脑填写？可以", "Prefer not to use a computer? You can";
     paper_link: "打印空白纸质版", "print a blank paper form";
     paper_after: "，手写填写。", " and fill it in by hand.";
-    open_saved_start: "打开以前保存的回答文件", "Open a file of answers you saved earlier";
 
     back: "返回", "Back";
     continue_button: "继续", "Continue";
@@ -234,7 +238,6 @@ ui_strings! {
     summary_notes: "备注（手写）", "Notes (by hand)";
     summary_no_name: "本摘要不含姓名；页面上输入的文字按原样显示。", "This summary holds no name; text typed on the page is shown exactly as typed.";
 
-    rulebook_loading: "正在加载规则……", "Loading the rulebook…";
     rulebook_error_title: "自查暂时无法使用", "The self-check is not available";
     rulebook_error_user: "这个页面的设置有问题。您没有输入或发送任何信息。可以稍后再试，或打印空白纸质版。", "This page is set up wrongly. Nothing you entered was sent. Try again later, or print the blank paper form.";
     rulebook_error_admin: "给网站管理员：规则文件有以下问题", "For the site administrator: the rulebook file has these problems";

@@ -27,7 +27,7 @@ pub fn answer_list(ctx: &AppContext, editable: bool, level: u8) -> Html {
             html! {
                 <div class="summary-list__row" key={q.id.0.clone()} data-answer={q.id.0.clone()}>
                     <dt class="summary-list__key">{ q.short.get(l) }</dt>
-                    <dd class={classes!("summary-list__value", "user-text", a.is_none().then_some("summary-list__value--empty"))}>
+                    <dd class={if a.is_none() { "summary-list__value user-text summary-list__value--empty" } else { "summary-list__value user-text" }}>
                         { answer_text(rb, q, a, l) }
                     </dd>
                     if editable {

@@ -31,7 +31,7 @@ pub fn plan_builder(ctx: &AppContext, a: &Assessment) -> Html {
             })
         };
         html! {
-            <li class={classes!("plan__item", chosen.is_some().then_some("plan__item--chosen"), chosen.is_none().then_some("no-print"))} key={m.id.0.clone()} data-measure={m.id.0.clone()}>
+            <li class={if chosen.is_some() { "plan__item plan__item--chosen" } else { "plan__item no-print" }} key={m.id.0.clone()} data-measure={m.id.0.clone()}>
                 <div class="choice">
                     <input class="choice__input" type="checkbox" id={id.clone()} checked={chosen.is_some()} onchange={ontoggle}
                         aria-describedby={format!("{id}-desc")} />

@@ -183,7 +183,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
                         <h1 class="question-title" tabindex="-1">{ q.text.get(l) }</h1>
                     </legend>
                     { hint.clone() }
-                    <div class={classes!("choices", multi.then_some("choices--multi"))}>{ for items }</div>
+                    <div class={if multi { "choices choices--multi" } else { "choices" }}>{ for items }</div>
                 </fieldset>
             }
         }
@@ -205,7 +205,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
                     { caption.clone() }
                     <h1 class="question-title" tabindex="-1"><label for={id.clone()}>{ q.text.get(l) }{ optional }</label></h1>
                     { hint.clone() }
-                    <textarea class={classes!("textarea", error.is_some().then_some("textarea--error"))} id={id.clone()} name={q.id.0.clone()}
+                    <textarea class={if error.is_some() { "textarea textarea--error" } else { "textarea" }} id={id.clone()} name={q.id.0.clone()}
                         rows="6" maxlength={q.max_chars.to_string()} ref={text_ref.clone()} defaultvalue={initial}
                         aria-describedby={describedby.clone()} {oninput} spellcheck="false" autocomplete="off" />
                     <p class="hint char-count" aria-live="polite">{ fill(t.chars_count, &[("n", &count.to_string()), ("max", &q.max_chars.to_string())]) }</p>
@@ -230,7 +230,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
                     { caption.clone() }
                     <h1 class="question-title" tabindex="-1"><label for={id.clone()}>{ q.text.get(l) }{ optional }</label></h1>
                     { hint.clone() }
-                    <input class={classes!("input", "input--date", error.is_some().then_some("input--error"))} type="date" id={id.clone()}
+                    <input class={if error.is_some() { "input input--date input--error" } else { "input input--date" }} type="date" id={id.clone()}
                         name={q.id.0.clone()} {value} {oninput} aria-describedby={describedby.clone()} autocomplete="off" />
                 </>
             }
@@ -270,7 +270,11 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
     let terms: Vec<_> = q.terms.iter().filter_map(|id| rb.term(&id.0)).collect();
     let sections_nav = rb.sections.iter().enumerate().map(|(k, s)| {
         html! {
-            <li class={classes!("progress__step", (k < sec_n).then_some("progress__step--done"), (k == sec_n).then_some("progress__step--current"))}
+            <li class={match k.cmp(&sec_n) {
+                std::cmp::Ordering::Less => "progress__step progress__step--done",
+                std::cmp::Ordering::Equal => "progress__step progress__step--current",
+                std::cmp::Ordering::Greater => "progress__step",
+            }}
                 aria-current={(k == sec_n).then_some("step")} key={s.id.0.clone()}>
                 { s.title.get(l) }
             </li>
@@ -289,8 +293,8 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
                     <ul><li><a href={format!("#{id}")} onclick={onerror_link}>{ e }</a></li></ul>
                 </div>
             }
-            <form class={classes!("form", error.is_some().then_some("form--error"))} novalidate=true {onsubmit}>
-                <div class={classes!("form-group", error.is_some().then_some("form-group--error"))}>{ control }</div>
+            <form class={if error.is_some() { "form form--error" } else { "form" }} novalidate=true {onsubmit}>
+                <div class={if error.is_some() { "form-group form-group--error" } else { "form-group" }}>{ control }</div>
                 <details class="details">
                     <summary>{ t.why_we_ask }</summary>
                     <div class="details__text">{ q.why.get(l) }</div>

@@ -9,7 +9,7 @@ use super::{answer_list, answer_text, nodes, notice, open_file, plan_builder, sa
 use crate::app::dom;
 use crate::app::state::{Action, AppContext};
 use crate::engine::assess::{RuleRef, Side};
-use crate::engine::model::{ElementStatus, QuestionId, Rulebook};
+use crate::engine::model::{ElementStatus, QuestionId, Rulebook, Tone};
 use crate::engine::{Answers, Assessment, Locale};
 use crate::i18n::{Ui, fill, ui};
 use crate::paper::colon;
@@ -46,6 +46,34 @@ fn side_text(t: &Ui, s: Side) -> &'static str {
         Side::Neither => t.side_neither,
         Side::Unknown => t.side_unknown,
         Side::NotApplicable => t.side_not_applicable,
+    }
+}
+
+fn side_class(s: Side) -> &'static str {
+    match s {
+        Side::Tolerable => "badge badge--tolerable",
+        Side::Intolerable => "badge badge--intolerable",
+        Side::Neither => "badge badge--neither",
+        Side::Unknown => "badge badge--unknown",
+        Side::NotApplicable => "badge badge--not_applicable",
+    }
+}
+
+fn status_class(s: ElementStatus) -> &'static str {
+    match s {
+        ElementStatus::Met => "badge badge--met",
+        ElementStatus::Partly => "badge badge--partly",
+        ElementStatus::NotMet => "badge badge--not_met",
+        ElementStatus::Unknown => "badge badge--unknown",
+    }
+}
+
+fn tone_class(t: Tone) -> &'static str {
+    match t {
+        Tone::Favourable => "outcome outcome--favourable",
+        Tone::Caution => "outcome outcome--caution",
+        Tone::Unfavourable => "outcome outcome--unfavourable",
+        Tone::Info => "outcome outcome--info",
     }
 }
 
@@ -108,7 +136,7 @@ pub fn result_page(ctx: &AppContext, a: &Assessment) -> Html {
         distinctions.push(html! {
             <li class="verdict" data-distinction={d.id.0.clone()} data-side={d.side.as_str()} key={d.id.0.clone()}>
                 <h3>{ def.title.get(l) }</h3>
-                <p class={classes!("badge", format!("badge--{}", d.side.as_str()))}>{ side_text(t, d.side) }</p>
+                <p class={side_class(d.side)}>{ side_text(t, d.side) }</p>
                 <p class="hint">{ def.tolerable.get(l) }{ " ⟷ " }{ def.intolerable.get(l) }</p>
                 if !d.questions.is_empty() { { behind(&rb, answers, &d.questions, l) } }
             </li>
@@ -120,7 +148,7 @@ pub fn result_page(ctx: &AppContext, a: &Assessment) -> Html {
         elements.push(html! {
             <li class="verdict" data-element={e.id.0.clone()} data-status={e.status.as_str()} key={e.id.0.clone()}>
                 <h3>{ def.title.get(l) }</h3>
-                <p class={classes!("badge", format!("badge--{}", e.status.as_str()))}>{ status_text(t, e.status) }</p>
+                <p class={status_class(e.status)}>{ status_text(t, e.status) }</p>
                 <p class="hint">{ def.description.get(l) }{ " " }
                     { fill(t.element_points, &[("points", &e.points.to_string()), ("partly", &e.partly_at.to_string()), ("met", &e.met_at.to_string())]) }</p>
                 { behind(&rb, answers, &e.questions, l) }
@@ -174,7 +202,7 @@ pub fn result_page(ctx: &AppContext, a: &Assessment) -> Html {
                 <p>{ t.summary_date }{ c }{ dom::today() }{ "　" }{ t.summary_rulebook }{ c }{ rb.meta.issuer.get(l) }{ " " }{ &rb.meta.version }</p>
                 <p class="small">{ t.summary_no_name }</p>
             </div>
-            <div class={classes!("outcome", format!("outcome--{}", tier.tone.as_str()))} data-outcome={a.tier.0.clone()} id="outcome">
+            <div class={tone_class(tier.tone)} data-outcome={a.tier.0.clone()} id="outcome">
                 <p class="caption">{ t.result_caption }</p>
                 <h1 tabindex="-1">{ tier.title.get(l) }</h1>
                 <p>{ tier.summary.get(l) }</p>
