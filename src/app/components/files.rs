@@ -1,11 +1,8 @@
 //! Saving the answers to a file the user keeps, and opening such a file.
 //! Nothing is written to any browser storage.
 
-use std::cell::RefCell;
-
-use gloo::file::File;
-use gloo::file::callbacks::FileReader;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -32,11 +29,6 @@ pub fn save_button(ctx: &AppContext) -> Html {
     html! { <button type="button" class="button button--secondary" id="save-file" {onclick}>{ t.save_file }</button> }
 }
 
-thread_local! {
-    /// The file being read; dropping the reader would cancel it.
-    static READER: RefCell<Option<FileReader>> = const { RefCell::new(None) };
-}
-
 /// "Open a saved file".
 pub fn open_file(ctx: &AppContext) -> Html {
     let t = ui(ctx.locale);
@@ -51,11 +43,13 @@ pub fn open_file(ctx: &AppContext) -> Html {
                 return;
             }
             let ctx = ctx.clone();
-            let task = gloo::file::callbacks::read_as_text(&File::from(file), move |res| match res {
-                Ok(text) => ctx.dispatch(Action::Opened(save::open(&ctx.rb, &text).map_err(Some))),
-                Err(_) => ctx.dispatch(Action::Opened(Err(None))),
+            wasm_bindgen_futures::spawn_local(async move {
+                // Read as UTF-8 text; anything that is not a saved self-check is refused by `save::open`.
+                match JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()) {
+                    Some(text) => ctx.dispatch(Action::Opened(save::open(&ctx.rb, &text).map_err(Some))),
+                    None => ctx.dispatch(Action::Opened(Err(None))),
+                }
             });
-            READER.with(|r| *r.borrow_mut() = Some(task));
         })
     };
     html! {

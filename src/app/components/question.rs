@@ -66,10 +66,10 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
     });
     let Some(ctx) = ctx else { return html! {} };
     let (t, l, rb) = (ui(ctx.locale), ctx.locale, ctx.rb.clone());
-    let Some(q) = rb.questions.get(index).cloned() else { return html! {} };
+    let Some(q) = rb.questions.get(index) else { return html! {} };
     let section = rb.section(&q.section.0);
     let (sec_n, sec_total) = ctx.session.section_progress(&rb).unwrap_or((0, rb.sections.len()));
-    let id = field_id(&q);
+    let id = field_id(q);
     let hint_id = format!("{id}-hint");
     let err_id = format!("{id}-error");
     let error = ctx.error.as_ref().map(|e| error_text(t, e));
@@ -147,11 +147,11 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
                 let input_id = if k == 0 { id.clone() } else { format!("{id}-{}", o.id) };
                 let checked = chosen.contains(&o.id);
                 let onchange = {
-                    let (draft, q, o_id, chosen) = (draft.clone(), q.clone(), o.id.clone(), chosen.clone());
+                    let (draft, rb, o_id, chosen) = (draft.clone(), rb.clone(), o.id.clone(), chosen.clone());
                     Callback::from(move |e: Event| {
                         let on = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some_and(|i| i.checked());
                         if multi {
-                            draft.set(Some(Answer::Choices(toggle(&q, &chosen, &o_id, on))));
+                            draft.set(Some(Answer::Choices(toggle(&rb.questions[index], &chosen, &o_id, on))));
                         } else {
                             draft.set(Some(Answer::Choice(o_id.clone())));
                         }
