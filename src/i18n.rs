@@ -94,13 +94,33 @@ pub fn paper(locale: Locale) -> &'static Paper {
     }
 }
 
-/// Replaces `{name}` placeholders.
+/// Replaces `{name}` placeholders; unknown ones are kept as written.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut s = template.to_owned();
-    for (k, v) in args {
-        s = s.replace(&format!("{{{k}}}"), v);
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').map(|close| (&after[..close], close)) {
+            Some((name, close)) => {
+                match args.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
-    s
+    out.push_str(rest);
+    out
 }
 
 ui_strings! {
@@ -331,5 +351,6 @@ mod tests {
     #[test]
     fn fill_replaces_named_placeholders() {
         assert_eq!(fill("{n} of {max}", &[("n", "3"), ("max", "9")]), "3 of 9");
+        assert_eq!(fill("第 {n} 部分{x}{", &[("n", "二")]), "第 二 部分{x}{");
     }
 }

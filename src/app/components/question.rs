@@ -116,7 +116,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
             { " · " }{ section.map(|s| s.title.get(l)).unwrap_or_default() }
         </span>
     };
-    let optional = if q.required || q.text.get(l).contains(t.optional.trim()) { "" } else { t.optional };
+    let optional = if q.required || q.text.get(l).ends_with(t.optional.trim()) { "" } else { t.optional };
     let hint = html! {
         <>
             if let Some(h) = &q.hint {
