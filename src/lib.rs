@@ -14,3 +14,11 @@ pub mod paper;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+
+// SAFETY: the page's wasm (wasm32-unknown-unknown, no atomics) is
+// single-threaded, which is what `new_global` requires; nothing else manages
+// the module's memory. Set in the library so the browser tests run on the
+// allocator that ships.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
