@@ -12,6 +12,7 @@ declare -a summary=()
 count_cargo() { grep -E '^test result: ok\.' "$1" | awk '{s+=$4} END {print s+0}'; }
 
 echo "== 1. native tests and lints"
+cargo fmt --check
 cargo clippy --offline --all-targets --quiet -- -D warnings
 cargo clippy --offline --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 cargo test --offline 2>&1 | tee target/test-native.log

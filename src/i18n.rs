@@ -269,7 +269,6 @@ ui_strings! {
     panic_reload: "重新载入", "Reload";
 }
 
-
 ui_strings! {
     /// The strings of the blank paper form, in one locale.
     Paper, PAPER_ZH, PAPER_EN;
@@ -304,11 +303,7 @@ mod tests {
     use super::*;
 
     fn placeholders(s: &str) -> Vec<String> {
-        let mut out: Vec<String> = s
-            .split('{')
-            .skip(1)
-            .filter_map(|p| p.split_once('}').map(|(name, _)| name.to_owned()))
-            .collect();
+        let mut out: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(name, _)| name.to_owned())).collect();
         out.sort();
         out
     }

@@ -41,7 +41,9 @@ pub fn describe(rb: &Rulebook, cond: &Condition, l: Locale) -> String {
     let label = |q: &str, o: &str| rb.question(q).and_then(|q| q.option(o)).map_or(o.to_owned(), |o| o.label.get(l).to_owned());
     match cond {
         Condition::Always => String::new(),
-        Condition::Is { question, option } => fill(p.paper_is, &[("question", &short(&question.0)), ("option", &label(&question.0, &option.0))]),
+        Condition::Is { question, option } => {
+            fill(p.paper_is, &[("question", &short(&question.0)), ("option", &label(&question.0, &option.0))])
+        }
         Condition::In { question, options } => options
             .iter()
             .map(|o| fill(p.paper_is, &[("question", &short(&question.0)), ("option", &label(&question.0, &o.0))]))
@@ -94,7 +96,13 @@ pub fn blank_form_html(rb: &Rulebook, l: Locale, other: Option<(&str, &str)>) ->
         e(&title)
     );
     if let Some((href, label)) = other {
-        let _ = writeln!(h, "<p class=\"other-lang\"><a href=\"{}\" lang=\"{}\">{}</a></p>", e(href), if l == Locale::ZhCn { "en" } else { "zh-CN" }, e(label));
+        let _ = writeln!(
+            h,
+            "<p class=\"other-lang\"><a href=\"{}\" lang=\"{}\">{}</a></p>",
+            e(href),
+            if l == Locale::ZhCn { "en" } else { "zh-CN" },
+            e(label)
+        );
     }
     let _ = writeln!(h, "<h1>{}</h1>", e(&title));
     let _ = writeln!(h, "<p>{}</p>", e(p.paper_intro));
@@ -132,7 +140,8 @@ pub fn blank_form_html(rb: &Rulebook, l: Locale, other: Option<(&str, &str)>) ->
                     let _ = writeln!(h, "<p class=\"blank\">{}</p>", e(p.paper_date_blank));
                 }
                 QuestionKind::Text => {
-                    let _ = writeln!(h, "<div class=\"lines\" aria-hidden=\"true\"><span></span><span></span><span></span><span></span></div>");
+                    let _ =
+                        writeln!(h, "<div class=\"lines\" aria-hidden=\"true\"><span></span><span></span><span></span><span></span></div>");
                 }
             }
             let _ = writeln!(h, "<p class=\"why\"><b>{}</b>{}</p>", e(p.paper_why), e(q.why.get(l)));
@@ -173,14 +182,28 @@ pub fn blank_form_html(rb: &Rulebook, l: Locale, other: Option<(&str, &str)>) ->
         );
     }
     let _ = writeln!(h, "</ul>\n<p>{}</p>", e(&fill(p.paper_how_score, &[("max", &rb.score.grade_max.to_string())])));
-    let _ = writeln!(h, "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>", e(t.col_factor), e(t.col_weight), e(t.col_grade));
+    let _ = writeln!(
+        h,
+        "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+        e(t.col_factor),
+        e(t.col_weight),
+        e(t.col_grade)
+    );
     for f in &rb.factors {
         let grades: Vec<String> = f
             .grades
             .iter()
-            .map(|(o, g)| format!("{}={g}", rb.question(&f.question.0).and_then(|q| q.option(&o.0)).map_or(o.0.as_str(), |o| o.label.get(l))))
+            .map(|(o, g)| {
+                format!("{}={g}", rb.question(&f.question.0).and_then(|q| q.option(&o.0)).map_or(o.0.as_str(), |o| o.label.get(l)))
+            })
             .collect();
-        let _ = writeln!(h, "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>", e(f.title.get(l)), f.weight, e(&grades.join(if l == Locale::ZhCn { "；" } else { "; " })));
+        let _ = writeln!(
+            h,
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
+            e(f.title.get(l)),
+            f.weight,
+            e(&grades.join(if l == Locale::ZhCn { "；" } else { "; " }))
+        );
     }
     let _ = writeln!(h, "</tbody>\n</table>");
     let bands: Vec<String> = rb.score.bands.iter().map(|b| format!("{} {}–{}", b.title.get(l), b.from, b.to)).collect();
@@ -195,7 +218,13 @@ pub fn blank_form_html(rb: &Rulebook, l: Locale, other: Option<(&str, &str)>) ->
 
     let _ = writeln!(h, "<section>\n<h2>{}</h2>\n<ul class=\"ticks\">", e(p.paper_measures));
     for m in &rb.measures {
-        let _ = writeln!(h, "<li><span class=\"box\" aria-hidden=\"true\"></span><b>{}</b> {} <span class=\"by\">{}</span></li>", e(m.title.get(l)), e(m.description.get(l)), e(p.paper_by));
+        let _ = writeln!(
+            h,
+            "<li><span class=\"box\" aria-hidden=\"true\"></span><b>{}</b> {} <span class=\"by\">{}</span></li>",
+            e(m.title.get(l)),
+            e(m.description.get(l)),
+            e(p.paper_by)
+        );
     }
     let _ = writeln!(h, "</ul>\n</section>\n<section>\n<h2>{}</h2>\n<ul class=\"ticks\">", e(t.materials_title));
     for m in &rb.materials {
@@ -209,7 +238,11 @@ pub fn blank_form_html(rb: &Rulebook, l: Locale, other: Option<(&str, &str)>) ->
     for r in &rb.recipients {
         let _ = writeln!(h, "<li><b>{}</b>{c}{}</li>", e(r.title.get(l)), e(r.role.get(l)));
     }
-    let _ = writeln!(h, "</ul>\n</section>\n<section>\n<h2>{}</h2>\n<div class=\"lines tall\" aria-hidden=\"true\"><span></span><span></span><span></span><span></span><span></span><span></span></div>\n</section>", e(t.summary_notes));
+    let _ = writeln!(
+        h,
+        "</ul>\n</section>\n<section>\n<h2>{}</h2>\n<div class=\"lines tall\" aria-hidden=\"true\"><span></span><span></span><span></span><span></span><span></span><span></span></div>\n</section>",
+        e(t.summary_notes)
+    );
     let _ = writeln!(h, "</main>\n</body>\n</html>");
     h
 }

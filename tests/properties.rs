@@ -35,10 +35,7 @@ static RB_AGAIN: LazyLock<Rulebook> = LazyLock::new(|| engine::default_rulebook(
 /// fuzzing session. A failing input is kept under `tests/properties.proptest-regressions`
 /// and replayed first from then on.
 fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: std::env::var("FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256),
-        ..ProptestConfig::default()
-    }
+    ProptestConfig { cases: std::env::var("FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256), ..ProptestConfig::default() }
 }
 
 // ------------------------------------------------------------------ strategies
@@ -108,8 +105,7 @@ fn invented_id() -> impl Strategy<Value = String> {
     prop_oneof![
         "[a-z_]{1,12}",
         odd_text(),
-        prop::sample::select(vec!["yes", "no", "unsure", "none", "after", "public", ""])
-            .prop_map(String::from),
+        prop::sample::select(vec!["yes", "no", "unsure", "none", "after", "public", ""]).prop_map(String::from),
     ]
 }
 
@@ -185,31 +181,18 @@ fn changes() -> impl Strategy<Value = Vec<(QSel, AnswerSpec)>> {
         1 => invented_id().prop_map(QSel::Unknown),
     ];
     let n = RB.questions.len();
-    let concrete = (any::<Index>(), prop::collection::vec(any::<bool>(), 6))
-        .prop_map(|(i, b)| AnswerSpec::Concrete(i, b));
+    let concrete = (any::<Index>(), prop::collection::vec(any::<bool>(), 6)).prop_map(|(i, b)| AnswerSpec::Concrete(i, b));
     prop_oneof![
         prop::collection::vec((q.clone(), answer_spec()), 0..40),
-        (
-            prop::collection::vec(answer_spec(), n..=n),
-            prop::collection::vec((q.clone(), answer_spec()), 0..4)
-        )
-            .prop_map(|(every, extra)| every
-                .into_iter()
-                .enumerate()
-                .map(|(i, a)| (QSel::Known(i), a))
-                .chain(extra)
-                .collect()),
+        (prop::collection::vec(answer_spec(), n..=n), prop::collection::vec((q.clone(), answer_spec()), 0..4))
+            .prop_map(|(every, extra)| every.into_iter().enumerate().map(|(i, a)| (QSel::Known(i), a)).chain(extra).collect()),
         // Every question answered concretely, then a few answers replaced by anything.
-        (
-            prop::collection::vec(concrete, n..=n),
-            prop::collection::vec((q, answer_spec()), 0..3)
-        )
-            .prop_map(|(every, extra)| every
-                .into_iter()
-                .enumerate()
-                .map(|(i, a)| (QSel::Known(i), a))
-                .chain(extra)
-                .collect()),
+        (prop::collection::vec(concrete, n..=n), prop::collection::vec((q, answer_spec()), 0..3)).prop_map(|(every, extra)| every
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| (QSel::Known(i), a))
+            .chain(extra)
+            .collect()),
     ]
 }
 
@@ -219,20 +202,14 @@ fn option_id(rb: &Rulebook, q: &Question, sel: &OptSel) -> OptionId {
         OptSel::Own(_) => OptionId("none".into()),
         OptSel::Other(qi, oi) => {
             let other = &rb.questions[qi.index(rb.questions.len())];
-            if other.options.is_empty() {
-                OptionId("yes".into())
-            } else {
-                other.options[oi.index(other.options.len())].id.clone()
-            }
+            if other.options.is_empty() { OptionId("yes".into()) } else { other.options[oi.index(other.options.len())].id.clone() }
         }
         OptSel::Invented(s) => OptionId(s.clone()),
     }
 }
 
 fn build(rb: &Rulebook, (base, spec): &Spec) -> Answers {
-    let mut out = base
-        .map(|i| i.get(&CASE_ANSWERS).clone())
-        .unwrap_or_default();
+    let mut out = base.map(|i| i.get(&CASE_ANSWERS).clone()).unwrap_or_default();
     for (qs, a) in spec {
         let (id, q) = match qs {
             QSel::Known(i) => {
@@ -243,23 +220,14 @@ fn build(rb: &Rulebook, (base, spec): &Spec) -> Answers {
             QSel::Unknown(s) => (QuestionId(s.clone()), &rb.questions[0]),
         };
         let answer = match a {
-            AnswerSpec::Fitting {
-                one,
-                many,
-                date,
-                text,
-            } => match q.kind {
+            AnswerSpec::Fitting { one, many, date, text } => match q.kind {
                 QuestionKind::Single | QuestionKind::YesNo => Answer::Choice(option_id(rb, q, one)),
-                QuestionKind::Multi => {
-                    Answer::Choices(many.iter().map(|s| option_id(rb, q, s)).collect())
-                }
+                QuestionKind::Multi => Answer::Choices(many.iter().map(|s| option_id(rb, q, s)).collect()),
                 QuestionKind::Date => Answer::Date(date.clone()),
                 QuestionKind::Text => Answer::Text(text.clone()),
             },
             AnswerSpec::Choice(s) => Answer::Choice(option_id(rb, q, s)),
-            AnswerSpec::Choices(ss) => {
-                Answer::Choices(ss.iter().map(|s| option_id(rb, q, s)).collect())
-            }
+            AnswerSpec::Choices(ss) => Answer::Choices(ss.iter().map(|s| option_id(rb, q, s)).collect()),
             AnswerSpec::Date(d) => Answer::Date(d.clone()),
             AnswerSpec::Text(t) => Answer::Text(t.clone()),
             AnswerSpec::Concrete(pick, bits) => concrete_answer(q, *pick, bits),
@@ -273,22 +241,11 @@ fn build(rb: &Rulebook, (base, spec): &Spec) -> Answers {
 fn concrete_answer(q: &Question, pick: Index, bits: &[bool]) -> Answer {
     let concrete: Vec<_> = q.options.iter().filter(|o| !o.unsure).collect();
     match q.kind {
-        QuestionKind::Single | QuestionKind::YesNo => {
-            Answer::Choice(concrete[pick.index(concrete.len())].id.clone())
-        }
+        QuestionKind::Single | QuestionKind::YesNo => Answer::Choice(concrete[pick.index(concrete.len())].id.clone()),
         QuestionKind::Multi => {
-            let shared: Vec<OptionId> = concrete
-                .iter()
-                .filter(|o| !o.exclusive)
-                .zip(bits.iter().cycle())
-                .filter(|(_, b)| **b)
-                .map(|(o, _)| o.id.clone())
-                .collect();
-            if shared.is_empty() {
-                Answer::Choices(vec![concrete[pick.index(concrete.len())].id.clone()])
-            } else {
-                Answer::Choices(shared)
-            }
+            let shared: Vec<OptionId> =
+                concrete.iter().filter(|o| !o.exclusive).zip(bits.iter().cycle()).filter(|(_, b)| **b).map(|(o, _)| o.id.clone()).collect();
+            if shared.is_empty() { Answer::Choices(vec![concrete[pick.index(concrete.len())].id.clone()]) } else { Answer::Choices(shared) }
         }
         QuestionKind::Date => Answer::Date("2026-09-15".into()),
         QuestionKind::Text => Answer::Text("经过".into()),
@@ -308,10 +265,7 @@ enum Mutation {
 
 fn mutation() -> impl Strategy<Value = Mutation> {
     let ch = prop_oneof![
-        prop::sample::select(vec![
-            '"', '\'', '[', ']', '{', '}', '=', '.', ',', '#', '\n', ' ', '\\', 'x', '0', '容',
-            '😀', '\0'
-        ]),
+        prop::sample::select(vec!['"', '\'', '[', ']', '{', '}', '=', '.', ',', '#', '\n', ' ', '\\', 'x', '0', '容', '😀', '\0']),
         any::<char>(),
     ];
     prop_oneof![

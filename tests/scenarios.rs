@@ -28,19 +28,9 @@ fn load(rb: &Rulebook) -> Vec<Case> {
 fn every_case_passes() {
     let rb = rulebook();
     let all = load(&rb);
-    let failures: Vec<String> = all
-        .iter()
-        .map(|c| cases::run_case(&rb, c))
-        .filter(|r| !r.passed)
-        .map(|r| format!("{}: {}", r.id, r.detail))
-        .collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        all.len(),
-        failures.join("\n")
-    );
+    let failures: Vec<String> =
+        all.iter().map(|c| cases::run_case(&rb, c)).filter(|r| !r.passed).map(|r| format!("{}: {}", r.id, r.detail)).collect();
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), all.len(), failures.join("\n"));
 }
 
 #[test]
@@ -64,10 +54,7 @@ fn cases_cover_every_red_line() {
             !all.iter().any(|c| c.decisive.contains(&key))
         })
         .collect();
-    assert!(
-        missing.is_empty(),
-        "no case decided by red line(s): {missing:?}"
-    );
+    assert!(missing.is_empty(), "no case decided by red line(s): {missing:?}");
 }
 
 #[test]
@@ -77,16 +64,9 @@ fn cases_cover_every_track() {
     assert!(rb.tracks.len() >= 2, "the default rulebook has two tracks");
     for t in &rb.tracks {
         let key = format!("track.{}", t.id);
-        assert!(
-            all.iter().any(|c| c.decisive.contains(&key)),
-            "no case on track {}",
-            t.id
-        );
+        assert!(all.iter().any(|c| c.decisive.contains(&key)), "no case on track {}", t.id);
         // And the case really lands on that track.
-        let c = all
-            .iter()
-            .find(|c| c.decisive.contains(&key))
-            .expect("found above");
+        let c = all.iter().find(|c| c.decisive.contains(&key)).expect("found above");
         let a = engine::assess(&rb, &c.answers);
         assert_eq!(a.track.as_ref(), Some(&t.id), "case {}", c.id);
     }
@@ -97,12 +77,7 @@ fn cases_cover_every_tier() {
     let rb = rulebook();
     let all = load(&rb);
     let expected: BTreeSet<&str> = all.iter().map(|c| c.tier.as_str()).collect();
-    let missing: Vec<&str> = rb
-        .tiers
-        .iter()
-        .map(|t| t.id.as_str())
-        .filter(|t| !expected.contains(t))
-        .collect();
+    let missing: Vec<&str> = rb.tiers.iter().map(|t| t.id.as_str()).filter(|t| !expected.contains(t)).collect();
     assert!(missing.is_empty(), "no case expects tier(s): {missing:?}");
     // Every expected tier exists.
     for t in &expected {
@@ -116,16 +91,8 @@ fn cases_cover_both_sides_of_every_distinction() {
     let all = load(&rb);
     for d in &rb.distinctions {
         for side in ["tolerable", "intolerable"] {
-            let covered = all.iter().any(|c| {
-                c.sides
-                    .iter()
-                    .any(|(id, s)| id == d.id.as_str() && s == side)
-            });
-            assert!(
-                covered,
-                "no case expects distinction {} on the {side} side",
-                d.id
-            );
+            let covered = all.iter().any(|c| c.sides.iter().any(|(id, s)| id == d.id.as_str() && s == side));
+            assert!(covered, "no case expects distinction {} on the {side} side", d.id);
         }
     }
 }
@@ -134,19 +101,9 @@ fn cases_cover_both_sides_of_every_distinction() {
 fn the_runner_can_fail() {
     let rb = rulebook();
     let all = load(&rb);
-    let case = all
-        .iter()
-        .find(|c| c.id == "eligible_clear")
-        .unwrap_or(&all[0]);
-    assert!(
-        cases::run_case(&rb, case).passed,
-        "the original case passes"
-    );
-    let other = rb
-        .tiers
-        .iter()
-        .find(|t| t.id.as_str() != case.tier)
-        .expect("another tier");
+    let case = all.iter().find(|c| c.id == "eligible_clear").unwrap_or(&all[0]);
+    assert!(cases::run_case(&rb, case).passed, "the original case passes");
+    let other = rb.tiers.iter().find(|t| t.id.as_str() != case.tier).expect("another tier");
     let mut wrong = case.clone();
     wrong.tier = other.id.as_str().to_owned();
     let r = cases::run_case(&rb, &wrong);
@@ -160,10 +117,7 @@ fn the_runner_can_fail() {
     wrong.decisive.push("red_line.private_gain".into());
     assert!(!cases::run_case(&rb, &wrong).passed);
     let mut wrong = case.clone();
-    wrong.sides.push((
-        rb.distinctions[0].id.as_str().to_owned(),
-        "intolerable".into(),
-    ));
+    wrong.sides.push((rb.distinctions[0].id.as_str().to_owned(), "intolerable".into()));
     assert!(!cases::run_case(&rb, &wrong).passed);
 }
 

@@ -366,7 +366,9 @@ pub fn run() {
         Some(Ok(name)) => wasm_bindgen_futures::spawn_local(async move {
             match fetch_text(&name).await {
                 Ok(src) => load_in_worker(locale, name, src),
-                Err(status) => mount_error(locale, vec![], Some(fill(ui(locale).rulebook_fetch_failed, &[("file", &name), ("status", &status)]))),
+                Err(status) => {
+                    mount_error(locale, vec![], Some(fill(ui(locale).rulebook_fetch_failed, &[("file", &name), ("status", &status)])))
+                }
             }
         }),
     }

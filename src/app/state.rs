@@ -64,7 +64,10 @@ impl AppState {
 /// Everything a component can ask for.
 pub enum Action {
     Start,
-    Submit { index: usize, answer: Option<Answer> },
+    Submit {
+        index: usize,
+        answer: Option<Answer>,
+    },
     ConfirmDrop,
     CancelDrop,
     /// A step from the browser history (Back / Forward).

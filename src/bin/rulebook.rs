@@ -62,9 +62,21 @@ fn check(file: &str, locale: Locale) -> ExitCode {
     match load(file, locale) {
         Ok(rb) => {
             let msg = if locale == Locale::ZhCn {
-                format!("{file}: 检查通过（{} 道题，{} 条负面清单，{} 个评分因素，{} 个结果等级）。", rb.questions.len(), rb.red_lines.len(), rb.factors.len(), rb.tiers.len())
+                format!(
+                    "{file}: 检查通过（{} 道题，{} 条负面清单，{} 个评分因素，{} 个结果等级）。",
+                    rb.questions.len(),
+                    rb.red_lines.len(),
+                    rb.factors.len(),
+                    rb.tiers.len()
+                )
             } else {
-                format!("{file}: valid ({} questions, {} red lines, {} factors, {} tiers).", rb.questions.len(), rb.red_lines.len(), rb.factors.len(), rb.tiers.len())
+                format!(
+                    "{file}: valid ({} questions, {} red lines, {} factors, {} tiers).",
+                    rb.questions.len(),
+                    rb.red_lines.len(),
+                    rb.factors.len(),
+                    rb.tiers.len()
+                )
             };
             println!("{msg}");
             ExitCode::SUCCESS
@@ -109,7 +121,14 @@ fn test(file: &str, extra: Option<&str>, locale: Locale) -> ExitCode {
         }
     }
     let n = all.len();
-    println!("{}", if locale == Locale::ZhCn { format!("{n} 个案例，{} 个通过，{failed} 个失败。", n - failed) } else { format!("{n} cases, {} passed, {failed} failed.", n - failed) });
+    println!(
+        "{}",
+        if locale == Locale::ZhCn {
+            format!("{n} 个案例，{} 个通过，{failed} 个失败。", n - failed)
+        } else {
+            format!("{n} cases, {} passed, {failed} failed.", n - failed)
+        }
+    );
     if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 

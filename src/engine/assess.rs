@@ -182,9 +182,9 @@ pub(crate) fn holds_with<'a>(c: &Condition, get: &dyn Fn(&str) -> Option<&'a Ans
             _ => false,
         },
         Condition::Answered { question } => get(&question.0).is_some_and(|a| !a.is_blank()),
-        Condition::Element { element, statuses } => facts.is_some_and(|f| {
-            f.elements.iter().any(|(id, st)| *id == element && statuses.contains(st))
-        }),
+        Condition::Element { element, statuses } => {
+            facts.is_some_and(|f| f.elements.iter().any(|(id, st)| *id == element && statuses.contains(st)))
+        }
         Condition::Band { bands } => facts.is_some_and(|f| f.band.is_some_and(|b| bands.contains(b))),
         Condition::All(cs) => cs.iter().all(|c| holds_with(c, get, facts)),
         Condition::Any(cs) => cs.iter().any(|c| holds_with(c, get, facts)),
@@ -289,20 +289,14 @@ fn elements(rb: &Rulebook, a: &Answers, shown: &[bool]) -> Vec<ElementResult> {
 }
 
 fn band_of(rb: &Rulebook, milli: u32) -> Option<&BandId> {
-    rb.score
-        .bands
-        .iter()
-        .find(|b| milli >= b.from * 1000 && (milli < b.to * 1000 || (b.to == 100 && milli == 100_000)))
-        .map(|b| &b.id)
+    rb.score.bands.iter().find(|b| milli >= b.from * 1000 && (milli < b.to * 1000 || (b.to == 100 && milli == 100_000))).map(|b| &b.id)
 }
 
 fn score(rb: &Rulebook, a: &Answers, shown: &[bool]) -> ScoreResult {
     let g = rb.score.grade_max.max(1) as u64;
     let applies = |f: &Factor| rb.question_index(&f.question.0).is_some_and(|i| shown[i]);
     let total_w: u64 = rb.factors.iter().filter(|f| applies(f)).map(|f| f.weight as u64).sum();
-    let scale = |w: u32, grade: u32| -> u32 {
-        if total_w == 0 { 0 } else { (w as u64 * grade as u64 * 100_000 / (g * total_w)) as u32 }
-    };
+    let scale = |w: u32, grade: u32| -> u32 { if total_w == 0 { 0 } else { (w as u64 * grade as u64 * 100_000 / (g * total_w)) as u32 } };
     let mut factors = Vec::new();
     let (mut num, mut best_num) = (0u64, 0u64);
     for f in &rb.factors {
@@ -410,9 +404,7 @@ fn is_decisive(rb: &Rulebook, q: &QuestionId) -> bool {
         check(&d.tolerable_when);
         check(&d.intolerable_when);
     });
-    found
-        || rb.elements.iter().any(|e| e.counts.iter().any(|c| &c.question == q))
-        || rb.factors.iter().any(|f| &f.question == q)
+    found || rb.elements.iter().any(|e| e.counts.iter().any(|c| &c.question == q)) || rb.factors.iter().any(|f| &f.question == q)
 }
 
 /// Assesses an answer set against a validated rulebook.
@@ -528,9 +520,8 @@ pub fn assess(rb: &Rulebook, given: &Answers) -> Assessment {
             behind(rb, &d.tolerable_when, &mut qs);
             behind(rb, &d.intolerable_when, &mut qs);
             let questions = in_order(rb, qs.into_iter());
-            let open = questions.iter().any(|q| {
-                rb.question_index(&q.0).is_some_and(|i| shown[i] && is_unknown(&rb.questions[i], a.get(&q.0)))
-            });
+            let open =
+                questions.iter().any(|q| rb.question_index(&q.0).is_some_and(|i| shown[i] && is_unknown(&rb.questions[i], a.get(&q.0))));
             let side = if track_def.is_some_and(|t| !t.distinctions_apply) {
                 Side::NotApplicable
             } else if holds_with(&d.intolerable_when, &get, None) {
@@ -546,18 +537,10 @@ pub fn assess(rb: &Rulebook, given: &Answers) -> Assessment {
         })
         .collect();
 
-    let measures = rb
-        .measures
-        .iter()
-        .filter(|m| m.required_when.as_ref().is_some_and(|c| holds_with(c, &get, None)))
-        .map(|m| m.id.clone())
-        .collect();
-    let materials = rb
-        .materials
-        .iter()
-        .filter(|m| m.when.as_ref().is_none_or(|c| holds_with(c, &get, None)))
-        .map(|m| m.id.clone())
-        .collect();
+    let measures =
+        rb.measures.iter().filter(|m| m.required_when.as_ref().is_some_and(|c| holds_with(c, &get, None))).map(|m| m.id.clone()).collect();
+    let materials =
+        rb.materials.iter().filter(|m| m.when.as_ref().is_none_or(|c| holds_with(c, &get, None))).map(|m| m.id.clone()).collect();
     let next_steps = rb.tier(&tier.0).map(|t| t.next_steps.clone()).unwrap_or_default();
 
     Assessment {

@@ -285,8 +285,25 @@ macro_rules! codec_ids {
 }
 
 codec_ids!(
-    SectionId, QuestionId, OptionId, TermId, ScopeId, RedLineId, DistinctionId, TrackId, ElementId, FactorId, BandId, TierId,
-    DecisionId, MeasureId, MaterialId, NextStepId, StageId, RecipientId, ReferenceId
+    SectionId,
+    QuestionId,
+    OptionId,
+    TermId,
+    ScopeId,
+    RedLineId,
+    DistinctionId,
+    TrackId,
+    ElementId,
+    FactorId,
+    BandId,
+    TierId,
+    DecisionId,
+    MeasureId,
+    MaterialId,
+    NextStepId,
+    StageId,
+    RecipientId,
+    ReferenceId
 );
 
 /// Structs: every field, in declaration order.

@@ -131,73 +131,165 @@ impl ErrorKind {
         let zh = locale == Locale::ZhCn;
         match self {
             ErrorKind::Syntax { message } => {
-                if zh { format!("TOML 格式错误：{message}") } else { format!("not valid TOML: {message}") }
+                if zh {
+                    format!("TOML 格式错误：{message}")
+                } else {
+                    format!("not valid TOML: {message}")
+                }
             }
             ErrorKind::UnknownKey { key } => {
-                if zh { format!("不认识的键 `{key}`（是否拼写有误？）") } else { format!("unknown key `{key}` (a typo?)") }
+                if zh {
+                    format!("不认识的键 `{key}`（是否拼写有误？）")
+                } else {
+                    format!("unknown key `{key}` (a typo?)")
+                }
             }
             ErrorKind::MissingKey { key } => {
-                if zh { format!("缺少必填的键 `{key}`") } else { format!("missing required key `{key}`") }
+                if zh {
+                    format!("缺少必填的键 `{key}`")
+                } else {
+                    format!("missing required key `{key}`")
+                }
             }
             ErrorKind::WrongType { expected, found } => {
-                if zh { format!("类型不对：应为{}，实际为{}", type_zh(expected), type_zh(found)) } else { format!("expected {expected}, found {found}") }
+                if zh {
+                    format!("类型不对：应为{}，实际为{}", type_zh(expected), type_zh(found))
+                } else {
+                    format!("expected {expected}, found {found}")
+                }
             }
             ErrorKind::BadValue { value, allowed } => {
-                if zh { format!("取值 `{value}` 无效，可用的值：{allowed}") } else { format!("`{value}` is not allowed; use one of: {allowed}") }
+                if zh {
+                    format!("取值 `{value}` 无效，可用的值：{allowed}")
+                } else {
+                    format!("`{value}` is not allowed; use one of: {allowed}")
+                }
             }
             ErrorKind::BadId { id } => {
-                if zh { format!("编号 `{id}` 无效：只能用英文字母、数字和下划线，且以字母开头") } else { format!("id `{id}` is malformed: use ASCII letters, digits and `_`, starting with a letter") }
+                if zh {
+                    format!("编号 `{id}` 无效：只能用英文字母、数字和下划线，且以字母开头")
+                } else {
+                    format!("id `{id}` is malformed: use ASCII letters, digits and `_`, starting with a letter")
+                }
             }
             ErrorKind::DuplicateId { id } => {
-                if zh { format!("编号 `{id}` 重复") } else { format!("id `{id}` is used twice") }
+                if zh {
+                    format!("编号 `{id}` 重复")
+                } else {
+                    format!("id `{id}` is used twice")
+                }
             }
             ErrorKind::Unresolved { what, id } => {
-                if zh { format!("找不到{} `{id}`", what_zh(what)) } else { format!("no {what} with id `{id}`") }
+                if zh {
+                    format!("找不到{} `{id}`", what_zh(what))
+                } else {
+                    format!("no {what} with id `{id}`")
+                }
             }
             ErrorKind::OutOfRange { value, min, max } => {
-                if zh { format!("数值 {value} 超出允许范围 {min}–{max}") } else { format!("{value} is outside the allowed range {min}–{max}") }
+                if zh {
+                    format!("数值 {value} 超出允许范围 {min}–{max}")
+                } else {
+                    format!("{value} is outside the allowed range {min}–{max}")
+                }
             }
             ErrorKind::WeightSum { sum } => {
-                if zh { format!("各评分因素的权重之和应为 100，现在是 {sum}") } else { format!("factor weights must add up to 100, not {sum}") }
+                if zh {
+                    format!("各评分因素的权重之和应为 100，现在是 {sum}")
+                } else {
+                    format!("factor weights must add up to 100, not {sum}")
+                }
             }
             ErrorKind::BandOverlap { first, second } => {
-                if zh { format!("分数段 `{first}` 与 `{second}` 重叠") } else { format!("score bands `{first}` and `{second}` overlap") }
+                if zh {
+                    format!("分数段 `{first}` 与 `{second}` 重叠")
+                } else {
+                    format!("score bands `{first}` and `{second}` overlap")
+                }
             }
             ErrorKind::BandGap { from, to } => {
-                if zh { format!("分数 {from}–{to} 不属于任何分数段") } else { format!("scores {from}–{to} fall in no band") }
+                if zh {
+                    format!("分数 {from}–{to} 不属于任何分数段")
+                } else {
+                    format!("scores {from}–{to} fall in no band")
+                }
             }
             ErrorKind::ElementThresholds { reachable } => {
-                if zh { format!("要件阈值不合理：需 0 < partly_at < met_at ≤ 可得最高分 {reachable}") } else { format!("element thresholds must satisfy 0 < partly_at < met_at <= {reachable} (the most points reachable)") }
+                if zh {
+                    format!("要件阈值不合理：需 0 < partly_at < met_at ≤ 可得最高分 {reachable}")
+                } else {
+                    format!("element thresholds must satisfy 0 < partly_at < met_at <= {reachable} (the most points reachable)")
+                }
             }
             ErrorKind::ForwardReference { question } => {
-                if zh { format!("条件引用了本题或排在后面的题目 `{question}`，只能引用前面的题目") } else { format!("the condition reads `{question}`, which is this question or a later one; only earlier questions can be read") }
+                if zh {
+                    format!("条件引用了本题或排在后面的题目 `{question}`，只能引用前面的题目")
+                } else {
+                    format!("the condition reads `{question}`, which is this question or a later one; only earlier questions can be read")
+                }
             }
             ErrorKind::NeverShown => {
-                if zh { "显示条件永远不会成立，这道题永远不会出现".into() } else { "the condition can never hold, so the question is never shown".into() }
+                if zh {
+                    "显示条件永远不会成立，这道题永远不会出现".into()
+                } else {
+                    "the condition can never hold, so the question is never shown".into()
+                }
             }
             ErrorKind::NoOutcome { situation } => {
-                if zh { format!("存在得不到任何结果的情形：{situation}") } else { format!("some answers reach no outcome: {situation}") }
+                if zh {
+                    format!("存在得不到任何结果的情形：{situation}")
+                } else {
+                    format!("some answers reach no outcome: {situation}")
+                }
             }
             ErrorKind::NotAllowedHere { what } => {
-                if zh { format!("此处的条件不能使用{}", what_zh(what)) } else { format!("a condition here cannot read {what}") }
+                if zh {
+                    format!("此处的条件不能使用{}", what_zh(what))
+                } else {
+                    format!("a condition here cannot read {what}")
+                }
             }
             ErrorKind::NotTestable { question, kind } => {
-                if zh { format!("题目 `{question}` 是 {kind} 类型，不能在条件或评分中使用") } else { format!("question `{question}` is of kind {kind} and cannot be tested or scored") }
+                if zh {
+                    format!("题目 `{question}` 是 {kind} 类型，不能在条件或评分中使用")
+                } else {
+                    format!("question `{question}` is of kind {kind} and cannot be tested or scored")
+                }
             }
             ErrorKind::MissingLocale { locale } => {
-                if zh { format!("缺少 `{locale}` 语言的文字（或为空）") } else { format!("the `{locale}` wording is missing or empty") }
+                if zh {
+                    format!("缺少 `{locale}` 语言的文字（或为空）")
+                } else {
+                    format!("the `{locale}` wording is missing or empty")
+                }
             }
             ErrorKind::UnknownLocale { locale } => {
-                if zh { format!("语言 `{locale}` 未在 meta.locales 中声明") } else { format!("locale `{locale}` is not declared in meta.locales") }
+                if zh {
+                    format!("语言 `{locale}` 未在 meta.locales 中声明")
+                } else {
+                    format!("locale `{locale}` is not declared in meta.locales")
+                }
             }
             ErrorKind::Empty => {
-                if zh { "此列表不能为空".into() } else { "this list must not be empty".into() }
+                if zh {
+                    "此列表不能为空".into()
+                } else {
+                    "this list must not be empty".into()
+                }
             }
             ErrorKind::Options { reason } => {
-                if zh { format!("选项设置有误：{}", what_zh(reason)) } else { format!("options are wrong: {reason}") }
+                if zh {
+                    format!("选项设置有误：{}", what_zh(reason))
+                } else {
+                    format!("options are wrong: {reason}")
+                }
             }
             ErrorKind::BadDate { value } => {
-                if zh { format!("日期 `{value}` 应写成 YYYY-MM-DD") } else { format!("date `{value}` must be YYYY-MM-DD") }
+                if zh {
+                    format!("日期 `{value}` 应写成 YYYY-MM-DD")
+                } else {
+                    format!("date `{value}` must be YYYY-MM-DD")
+                }
             }
         }
     }

@@ -44,9 +44,20 @@ pub fn decision_table(rb: &Rulebook, l: Locale) -> String {
     }
     let _ = writeln!(s, "\n{}", h("4. 三个区分开来（不可容一边即排除）", "4. The three distinctions (intolerable side excludes)"));
     for d in &rb.distinctions {
-        let _ = writeln!(s, "   {:<24} tolerable if {}; intolerable if {}  →  {}", d.id, cond(&d.tolerable_when), cond(&d.intolerable_when), d.tier);
+        let _ = writeln!(
+            s,
+            "   {:<24} tolerable if {}; intolerable if {}  →  {}",
+            d.id,
+            cond(&d.tolerable_when),
+            cond(&d.intolerable_when),
+            d.tier
+        );
     }
-    let _ = writeln!(s, "\n{}", h("5. 构成要件（met ≥ met_at，partly ≥ partly_at）", "5. Constituent elements (met ≥ met_at, partly ≥ partly_at)"));
+    let _ = writeln!(
+        s,
+        "\n{}",
+        h("5. 构成要件（met ≥ met_at，partly ≥ partly_at）", "5. Constituent elements (met ≥ met_at, partly ≥ partly_at)")
+    );
     for e in &rb.elements {
         let counts: Vec<String> = e
             .counts
@@ -56,7 +67,14 @@ pub fn decision_table(rb: &Rulebook, l: Locale) -> String {
         let _ = writeln!(s, "   {:<24} met_at {}, partly_at {}; {}", e.id, e.met_at, e.partly_at, counts.join("; "));
     }
     let total: u32 = rb.factors.iter().map(|f| f.weight).sum();
-    let _ = writeln!(s, "\n{}", h(&format!("6. 评分因素（等级 0–{}，权重合计 {total}）", rb.score.grade_max), &format!("6. Score factors (grades 0–{}, weights total {total})", rb.score.grade_max)));
+    let _ = writeln!(
+        s,
+        "\n{}",
+        h(
+            &format!("6. 评分因素（等级 0–{}，权重合计 {total}）", rb.score.grade_max),
+            &format!("6. Score factors (grades 0–{}, weights total {total})", rb.score.grade_max)
+        )
+    );
     for f in &rb.factors {
         let grades: Vec<String> = f.grades.iter().map(|(o, g)| format!("{o}: {g}")).collect();
         let _ = writeln!(s, "   {:<24} weight {:>3}  {}  {{{}}}", f.id, f.weight, f.question, grades.join(", "));
@@ -68,7 +86,14 @@ pub fn decision_table(rb: &Rulebook, l: Locale) -> String {
     for d in &rb.decisions {
         let _ = writeln!(s, "   {:<24} if {}  →  {}", d.id, cond(&d.when), d.tier);
     }
-    let _ = writeln!(s, "\n{}", h(&format!("“不确定”答案会影响结果时  →  {}", rb.outcome.unknown_tier), &format!("When \"not sure\" answers could change the result  →  {}", rb.outcome.unknown_tier)));
+    let _ = writeln!(
+        s,
+        "\n{}",
+        h(
+            &format!("“不确定”答案会影响结果时  →  {}", rb.outcome.unknown_tier),
+            &format!("When \"not sure\" answers could change the result  →  {}", rb.outcome.unknown_tier)
+        )
+    );
     let _ = writeln!(s, "\n{}", h("结果等级", "Tiers"));
     for t in &rb.tiers {
         let _ = writeln!(s, "   {:<24} {:<13} {}", t.id, t.tone.as_str(), t.title.get(l));

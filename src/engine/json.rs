@@ -313,9 +313,10 @@ mod tests {
         let v = Json::parse(text).unwrap();
         assert_eq!(v.get("b").and_then(Json::as_str), Some("x\"\\\né😀"));
         assert_eq!(Json::parse(&v.pretty()).unwrap(), v);
-        assert_eq!(v.get("a"), Some(&Json::Arr(vec![
-            Json::Num("1".into()), Json::Num("-2.5e3".into()), Json::Bool(true), Json::Bool(false), Json::Null
-        ])));
+        assert_eq!(
+            v.get("a"),
+            Some(&Json::Arr(vec![Json::Num("1".into()), Json::Num("-2.5e3".into()), Json::Bool(true), Json::Bool(false), Json::Null]))
+        );
     }
 
     #[test]

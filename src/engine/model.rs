@@ -248,9 +248,7 @@ impl Condition {
     /// Calls `f` for every question the condition reads, in order.
     pub fn questions<'a>(&'a self, f: &mut impl FnMut(&'a QuestionId)) {
         match self {
-            Condition::Is { question, .. }
-            | Condition::In { question, .. }
-            | Condition::Answered { question } => f(question),
+            Condition::Is { question, .. } | Condition::In { question, .. } | Condition::Answered { question } => f(question),
             Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.questions(f)),
             Condition::Not(c) => c.questions(f),
             Condition::Always | Condition::Element { .. } | Condition::Band { .. } => {}
@@ -287,8 +285,7 @@ pub enum ElementStatus {
 
 impl ElementStatus {
     /// The statuses a decision row can test; `Unknown` is resolved before decisions run.
-    pub const CONCRETE: [ElementStatus; 3] =
-        [ElementStatus::Met, ElementStatus::Partly, ElementStatus::NotMet];
+    pub const CONCRETE: [ElementStatus; 3] = [ElementStatus::Met, ElementStatus::Partly, ElementStatus::NotMet];
 
     /// The rulebook spelling.
     pub fn as_str(self) -> &'static str {

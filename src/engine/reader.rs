@@ -426,9 +426,7 @@ pub fn is_date(s: &str) -> bool {
 /// True for a well-formed id: an ASCII letter, then letters, digits or `_`.
 pub fn is_id(s: &str) -> bool {
     let mut chars = s.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && s.len() <= 64
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic()) && chars.all(|c| c.is_ascii_alphanumeric() || c == '_') && s.len() <= 64
 }
 
 /// An id (see [`is_id`]).
@@ -515,7 +513,14 @@ pub(crate) fn condition(cx: &mut Cx<'_>, v: &Value<'_>, path: &str) -> Option<Co
         if s == "always" {
             return Some(Condition::Always);
         }
-        cx.error_at(path, Some(v.span().start), ErrorKind::BadValue { value: s.to_string(), allowed: "always, { question = …, is = … }, { all = […] }, { any = […] }, { not = … }" });
+        cx.error_at(
+            path,
+            Some(v.span().start),
+            ErrorKind::BadValue {
+                value: s.to_string(),
+                allowed: "always, { question = …, is = … }, { all = […] }, { any = […] }, { not = … }",
+            },
+        );
         return None;
     }
     let mut t = table(cx, v, path)?;
@@ -556,7 +561,10 @@ pub(crate) fn condition(cx: &mut Cx<'_>, v: &Value<'_>, path: &str) -> Option<Co
             match a {
                 Some(true) => q.map(|question| Condition::Answered { question }),
                 Some(false) => {
-                    cx.error(&format!("{path}.answered"), ErrorKind::BadValue { value: "false".into(), allowed: "true (use { not = … } for the opposite)" });
+                    cx.error(
+                        &format!("{path}.answered"),
+                        ErrorKind::BadValue { value: "false".into(), allowed: "true (use { not = … } for the opposite)" },
+                    );
                     None
                 }
                 None => None,
@@ -642,7 +650,8 @@ pub(crate) fn read_rulebook(cx: &mut Cx<'_>, doc: &toml::Spanned<DeTable<'_>>) -
             glossary.push(Term { id: TermId(id), term, definition });
         }
     }
-    let questions: Vec<Question> = root.tables(cx, "questions", true).into_iter().filter_map(|t| read_question(cx, t, labels.as_ref())).collect();
+    let questions: Vec<Question> =
+        root.tables(cx, "questions", true).into_iter().filter_map(|t| read_question(cx, t, labels.as_ref())).collect();
     let mut scope = Vec::new();
     for mut t in root.tables(cx, "scope", false) {
         let r = (t.id(cx, "id"), t.cond(cx, "when"), t.id(cx, "tier"), t.text(cx, "reason"));
@@ -701,7 +710,8 @@ pub(crate) fn read_rulebook(cx: &mut Cx<'_>, doc: &toml::Spanned<DeTable<'_>>) -
     }
     let mut elements = Vec::new();
     for mut t in root.tables(cx, "elements", true) {
-        let e = (t.id(cx, "id"), t.text(cx, "title"), t.text(cx, "description"), t.int(cx, "met_at", 1, 1000), t.int(cx, "partly_at", 1, 1000));
+        let e =
+            (t.id(cx, "id"), t.text(cx, "title"), t.text(cx, "description"), t.int(cx, "met_at", 1, 1000), t.int(cx, "partly_at", 1, 1000));
         let mut counts = Vec::new();
         for mut c in t.tables(cx, "counts", true) {
             let r = (c.id(cx, "question"), c.points(cx, "points", 100));
@@ -918,7 +928,13 @@ fn read_question(cx: &mut Cx<'_>, mut t: Tab<'_, '_>, labels: Option<&Labels>) -
     let written_options = option_tables.len();
     let mut options = Vec::new();
     for mut o in option_tables {
-        let c = (o.id(cx, "id"), o.text(cx, "label"), o.opt_text(cx, "hint"), o.opt_bool(cx, "unsure").unwrap_or(false), o.opt_bool(cx, "exclusive").unwrap_or(false));
+        let c = (
+            o.id(cx, "id"),
+            o.text(cx, "label"),
+            o.opt_text(cx, "hint"),
+            o.opt_bool(cx, "unsure").unwrap_or(false),
+            o.opt_bool(cx, "exclusive").unwrap_or(false),
+        );
         o.finish(cx);
         if let (Some(oid), Some(label)) = (c.0, c.1) {
             options.push(Choice { id: OptionId(oid), label, hint: c.2, unsure: c.3, exclusive: c.4 });

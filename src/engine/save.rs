@@ -132,7 +132,9 @@ fn read_answer(v: &Json) -> Option<Answer> {
     match k.as_str() {
         "choice" => v.as_str().map(|o| Answer::Choice(OptionId(o.to_owned()))),
         "choices" => match v {
-            Json::Arr(items) => items.iter().map(|i| i.as_str().map(|o| OptionId(o.to_owned()))).collect::<Option<Vec<_>>>().map(Answer::Choices),
+            Json::Arr(items) => {
+                items.iter().map(|i| i.as_str().map(|o| OptionId(o.to_owned()))).collect::<Option<Vec<_>>>().map(Answer::Choices)
+            }
             _ => None,
         },
         "date" => v.as_str().map(|d| Answer::Date(d.to_owned())),
@@ -152,10 +154,9 @@ pub fn open(rb: &Rulebook, text: &str) -> Result<Opened, OpenError> {
         return Err(OpenError::TooNew { version: version.min(u32::MAX as u64) as u32 });
     }
     let rulebook = file.get("rulebook").filter(|r| only(r, &["id", "version"]));
-    let (Some(id), Some(rb_version)) = (
-        rulebook.and_then(|r| r.get("id")).and_then(Json::as_str),
-        rulebook.and_then(|r| r.get("version")).and_then(Json::as_str),
-    ) else {
+    let (Some(id), Some(rb_version)) =
+        (rulebook.and_then(|r| r.get("id")).and_then(Json::as_str), rulebook.and_then(|r| r.get("version")).and_then(Json::as_str))
+    else {
         return Err(OpenError::Foreign);
     };
     let saved = file.get("saved").and_then(Json::as_str).ok_or(OpenError::Foreign)?;

@@ -300,7 +300,13 @@ fn domain(q: &Question, can_show: bool) -> Vec<Option<Answer>> {
 /// Looks up the answer to a question by id, within one assignment.
 type Lookup<'g> = dyn Fn(&str) -> Option<&'g Answer> + 'g;
 
-fn any_assignment(rb: &Rulebook, qs: &[usize], can_show: &[bool], with_none: bool, f: &mut dyn for<'g> FnMut(&Lookup<'g>) -> bool) -> Option<bool> {
+fn any_assignment(
+    rb: &Rulebook,
+    qs: &[usize],
+    can_show: &[bool],
+    with_none: bool,
+    f: &mut dyn for<'g> FnMut(&Lookup<'g>) -> bool,
+) -> Option<bool> {
     let domains: Vec<Vec<Option<Answer>>> = qs
         .iter()
         .map(|&i| {

@@ -20,7 +20,9 @@ fn reason_text(rb: &Rulebook, rule: &RuleRef, l: Locale) -> String {
         RuleRef::Scope(id) => rb.scope.iter().find(|x| &x.id == id).map(|x| x.reason.get(l).to_owned()),
         RuleRef::RedLine(id) => rb.red_lines.iter().find(|x| &x.id == id).map(|x| format!("{}{c}{}", x.title.get(l), x.description.get(l))),
         RuleRef::Track(id) => rb.tracks.iter().find(|x| &x.id == id).map(|x| x.reason.get(l).to_owned()),
-        RuleRef::Distinction(id) => rb.distinctions.iter().find(|x| &x.id == id).map(|x| format!("{}{c}{}", x.title.get(l), x.intolerable.get(l))),
+        RuleRef::Distinction(id) => {
+            rb.distinctions.iter().find(|x| &x.id == id).map(|x| format!("{}{c}{}", x.title.get(l), x.intolerable.get(l)))
+        }
         RuleRef::Decision(id) => rb.decisions.iter().find(|x| &x.id == id).map(|x| x.reason.get(l).to_owned()),
         RuleRef::Unknown => Some(rb.outcome.unknown_reason.get(l).to_owned()),
     }
@@ -33,7 +35,9 @@ fn behind(rb: &Rulebook, answers: &Answers, qs: &[QuestionId], l: Locale) -> Htm
     let mut items = Vec::new();
     for id in qs {
         if let Some(q) = rb.question(&id.0) {
-            items.push(html! { <li>{ q.short.get(l) }{ c }<span class="user-text">{ answer_text(rb, q, answers.get(&q.id.0), l) }</span></li> });
+            items.push(
+                html! { <li>{ q.short.get(l) }{ c }<span class="user-text">{ answer_text(rb, q, answers.get(&q.id.0), l) }</span></li> },
+            );
         }
     }
     html! { <ul class="based-on__list">{ nodes(items) }</ul> }
