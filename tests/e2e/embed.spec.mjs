@@ -66,7 +66,8 @@ test('quick exit from inside the frame leaves the host page', async ({ page }) =
 test('Shift three times inside the frame leaves the host page too', async ({ page }) => {
   const frame = await openHost(page);
   await frame.locator('[data-action="start"]').click();
-  await frame.locator('input[value="after"]').focus();
+  // Wait until the new page has taken focus (the heading), inside the frame.
+  await expect(frame.locator('main h1')).toBeFocused();
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
   await expect(page).toHaveURL('http://127.0.0.1:4174/exit.html');
 });
