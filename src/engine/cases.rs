@@ -45,7 +45,8 @@ pub fn load_cases(file: &str, src: &str, rb: &Rulebook) -> Result<Vec<Case>, Vec
     };
     let mut root = Tab::root(&doc);
     let is_rulebook = root.has("meta");
-    let cases_raw = root.list(&mut cx, "cases", !is_rulebook, |cx, mut t| {
+    let tables = root.tables(&mut cx, "cases", !is_rulebook);
+    let read = |cx: &mut Cx<'_>, mut t: Tab<'_, '_>| {
         let id = t.req(cx, "id", reader::string);
         let tier = t.req(cx, "tier", reader::string);
         let decisive = t.req(cx, "decisive", string_list);
@@ -73,7 +74,8 @@ pub fn load_cases(file: &str, src: &str, rb: &Rulebook) -> Result<Vec<Case>, Vec
         });
         t.finish(cx);
         Some((Case { id: id?, answers: answers?, tier: tier?, decisive: decisive?, unknowns, sides, elements }, extends, remove, at))
-    });
+    };
+    let cases_raw: Vec<_> = tables.into_iter().filter_map(|t| read(&mut cx, t)).collect();
     // `extends` starts from an earlier case's answers; `remove` drops some of them.
     let mut cases: Vec<Case> = Vec::with_capacity(cases_raw.len());
     for (mut case, extends, remove, at) in cases_raw {

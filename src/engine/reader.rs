@@ -259,37 +259,6 @@ impl<'a, 'i> Tab<'a, 'i> {
         f(cx, v, &path)
     }
 
-    /// An array of tables; `required` lists must have at least one entry.
-    pub(crate) fn list<T>(
-        &mut self,
-        cx: &mut Cx<'_>,
-        key: &'static str,
-        required: bool,
-        mut f: impl FnMut(&mut Cx<'_>, Tab<'a, 'i>) -> Option<T>,
-    ) -> Vec<T> {
-        let Some((v, path)) = self.get(cx, key) else {
-            if required {
-                cx.error_at(&self.path, Some(self.span.start), ErrorKind::MissingKey { key: key.to_owned() });
-            }
-            return Vec::new();
-        };
-        let Some(items) = array(cx, v, &path) else { return Vec::new() };
-        if required && items.is_empty() {
-            cx.error_at(&path, Some(v.span().start), ErrorKind::Empty);
-        }
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            let p = format!("{path}[{i}]");
-            cx.seen(&p, item.span().start);
-            if let Some(t) = table(cx, item, &p)
-                && let Some(x) = f(cx, t)
-            {
-                out.push(x);
-            }
-        }
-        out
-    }
-
     /// Visits every entry as a free map from ids to values.
     pub(crate) fn entries(&mut self, cx: &mut Cx<'_>, mut f: impl FnMut(&mut Cx<'_>, &str, usize, &'a Value<'i>, &str)) {
         self.open = true;
