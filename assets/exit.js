@@ -36,16 +36,16 @@
       location.replace(exitUrl);
       return;
     }
-    if (hostOrigin) {
-      // embed.js on the host page replaces the whole page on this message.
-      post({ type: 'rongcuo:exit' });
-    } else {
-      // Embedded some other way: try to leave the host page ourselves (a
-      // sandbox may forbid it without a click).
-      try { window.top.location.replace(exitUrl); } catch (_) { /* not allowed */ }
+    // Two ways out of the host page, so one failing does not leave the user
+    // exposed: embed.js replaces the host page on this message, and the frame
+    // tries itself (a sandbox allows that on a click only).
+    post({ type: 'rongcuo:exit' });
+    try {
+      window.top.location.replace(exitUrl);
+    } catch (_) {
+      // Not allowed here: the frame itself goes blank at once.
+      location.replace(local);
     }
-    // Either way the frame itself goes blank at once.
-    location.replace(local);
   }
 
   document.addEventListener('click', (e) => {
