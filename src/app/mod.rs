@@ -26,7 +26,7 @@ thread_local! {
     static LOCALE: Cell<Locale> = const { Cell::new(Locale::ZhCn) };
 }
 
-#[derive(Properties)]
+#[derive(Properties, Clone)]
 pub struct AppProps {
     pub rulebook: Rc<Rulebook>,
     pub locale: Locale,
@@ -100,18 +100,8 @@ pub fn App(props: &AppProps) -> Html {
 /// What the page starts with: the app, or why it cannot run.
 #[derive(Clone, PartialEq)]
 pub enum Loaded {
-    Ready(AppPropsData),
+    Ready(AppProps),
     Failed { locale: Locale, problems: Vec<Problem>, message: Option<String> },
-}
-
-/// The app's rulebook and locale (compared by pointer).
-#[derive(Clone)]
-pub struct AppPropsData(pub Rc<Rulebook>, pub Locale);
-
-impl PartialEq for AppPropsData {
-    fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &o.0) && self.1 == o.1
-    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -124,7 +114,7 @@ pub struct RootProps {
 pub fn Root(props: &RootProps) -> Html {
     use_effect_with((), |_| mark_ready());
     match &props.loaded {
-        Loaded::Ready(AppPropsData(rb, locale)) => html! { <App rulebook={rb.clone()} locale={*locale} /> },
+        Loaded::Ready(app) => html! { <App ..app.clone() /> },
         Loaded::Failed { locale, problems, message } => rulebook_error_page(*locale, problems, message.as_deref()),
     }
 }
@@ -213,14 +203,16 @@ fn render(loaded: Loaded) {
 /// Renders the page; in English, once the English wording has been fetched.
 fn mount(loaded: Loaded) {
     let english_wanted = match &loaded {
-        Loaded::Ready(AppPropsData(_, l)) | Loaded::Failed { locale: l, .. } => *l == Locale::En,
+        Loaded::Ready(AppProps { locale: l, .. }) | Loaded::Failed { locale: l, .. } => *l == Locale::En,
     };
     if !english_wanted || crate::i18n::has_english() {
         return render(loaded);
     }
     wasm_bindgen_futures::spawn_local(async move {
         let loaded = match loaded {
-            Loaded::Ready(AppPropsData(rb, l)) => Loaded::Ready(AppPropsData(english(Some(&rb)).await.unwrap_or(rb), l)),
+            Loaded::Ready(AppProps { rulebook, locale }) => {
+                Loaded::Ready(AppProps { rulebook: english(Some(&rulebook)).await.unwrap_or(rulebook), locale })
+            }
             failed => {
                 english(None).await;
                 failed
@@ -236,7 +228,7 @@ fn mount_error(locale: Locale, problems: Vec<Problem>, message: Option<String>) 
 
 fn mount_app(locale: Locale, rb: Rulebook) {
     let locale = if rb.meta.locales.contains(&locale) { locale } else { Locale::ZhCn };
-    mount(Loaded::Ready(AppPropsData(Rc::new(rb), locale)));
+    mount(Loaded::Ready(AppProps { rulebook: Rc::new(rb), locale }));
 }
 
 /// Switches the language; English comes from a file of its own, fetched the first time.

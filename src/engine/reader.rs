@@ -124,7 +124,8 @@ impl<'a, 'i> Tab<'a, 'i> {
     }
 
     // Typed, non-generic getters. The rulebook reader calls these for every
-    // field; keeping them monomorphic (and out of line) keeps the wasm small.
+    // field; keeping them monomorphic (and out of line) keeps the loader worker's
+    // wasm small.
 
     /// A required value; reports it missing otherwise.
     #[inline(never)]
