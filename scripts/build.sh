@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 
 inputs_hash() {
-  { git ls-files -co --exclude-standard -- src assets rulebooks index.html Trunk.toml Cargo.toml Cargo.lock scripts/postbuild.mjs \
+  { git ls-files -co --exclude-standard -- src crates assets rulebooks locales build.rs index.html Trunk.toml Cargo.toml Cargo.lock scripts/postbuild.mjs \
       | LC_ALL=C sort | while read -r f; do [ -f "$f" ] && sha256sum "$f"; done; } | sha256sum | cut -d' ' -f1
 }
 want=$(inputs_hash)
@@ -14,7 +14,7 @@ if [ -f dist/.inputs ] && [ "$(cat dist/.inputs)" = "$want" ] && [ -f dist/index
   exit 0
 fi
 # The default rulebook must be valid before anything ships (the CLI names file, key and line).
-cargo run --quiet --offline --bin rulebook -- check rulebooks/default.toml
+cargo run --quiet --offline -p rulebook -- check rulebooks/default.toml
 trunk build --release --offline
 echo "$want" > dist/.inputs
 echo "[build] dist/ ready: serve it from any static host (see README)"

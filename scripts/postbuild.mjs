@@ -81,26 +81,28 @@ for (const tag of html.match(/<(script|link)\b[^>]*>/g) || []) {
 }
 writeFileSync(indexPath, html);
 
-// The English wording file (en-<hash>.bin): build.rs wrote it beside the
-// compiled rulebook; the wasm names the one it expects. Copy that one.
-const fnv = (buf) => {
-  let h = 0xcbf29ce484222325n;
-  for (const b of buf) h = ((h ^ BigInt(b)) * 0x100000001b3n) & 0xffffffffffffffffn;
-  return h.toString(16).padStart(16, '0');
-};
-const wanted = readFileSync(join(dir, wasm)).toString('latin1').match(/en-[0-9a-f]{16}\.bin/)?.[0];
-if (!wanted) {
-  console.error('postbuild: the wasm names no English wording file');
-  process.exit(1);
-}
+// The build outputs of the page's build.rs: the static start page and one
+// wording file per other locale (<tag>-<hash>.bin). The wasm names the files
+// it expects; the build folder whose list matches them is the one just built.
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const builds = join(root, 'target/wasm32-unknown-unknown/release/build');
-const source = (existsSync(builds) ? readdirSync(builds) : [])
-  .map((d) => join(builds, d, 'out/en.bin'))
-  .find((f) => existsSync(f) && `en-${fnv(readFileSync(f))}.bin` === wanted);
-if (!source) {
-  console.error(`postbuild: ${wanted} was not found among the build outputs`);
+const wasmText = readFileSync(join(dir, wasm)).toString('latin1');
+const out = (existsSync(builds) ? readdirSync(builds) : [])
+  .map((d) => join(builds, d, 'out'))
+  .filter((o) => existsSync(join(o, 'locales.txt')) && existsSync(join(o, 'start.html')))
+  .find((o) => readFileSync(join(o, 'locales.txt'), 'utf8').split('\n').filter(Boolean).every((l) => wasmText.includes(l)));
+if (!out) {
+  console.error('postbuild: no build output matches the wasm (locales.txt, start.html)');
   process.exit(1);
 }
-writeFileSync(join(dir, wanted), readFileSync(source));
-console.log(`postbuild: ${bootName}, ${wanted}, ${readdirSync(dir).length} files`);
+const files = readFileSync(join(out, 'locales.txt'), 'utf8').split('\n').filter(Boolean).map((l) => l.split('=')[1]);
+for (const f of files) writeFileSync(join(dir, f), readFileSync(join(out, f)));
+const start = readFileSync(join(out, 'start.html'), 'utf8');
+const slot = /<div id="?static"?><\/div>/;
+if (!slot.test(html)) {
+  console.error('postbuild: the empty <div id="static"> slot was not found in index.html');
+  process.exit(1);
+}
+html = html.replace(slot, `<div id="static">\n${start}</div>`);
+writeFileSync(indexPath, html);
+console.log(`postbuild: ${bootName}, ${files.join(', ')}, start page, ${readdirSync(dir).length} files`);

@@ -3,7 +3,7 @@
 # on http://127.0.0.1:8080 (rebuilds on changes). Stop with Ctrl-C.
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
-cargo run --quiet --offline --bin rulebook -- check rulebooks/default.toml
+cargo run --quiet --offline -p rulebook -- check rulebooks/default.toml
 echo
 echo "  容错纠错自查 · serving on http://127.0.0.1:8080/"
 echo

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up and runs every test, in three layers plus the size check:
-#   1. native: cargo test (engine, flow, i18n, CLI) and clippy;
+#   1. native: cargo test over the workspace (engine, run state, i18n, CLI,
+#      dependency graph) and clippy;
 #   2. wasm: component tests in headless Chromium (wasm-bindgen-test);
 #   3. end-to-end: Playwright on the release dist/ served on 127.0.0.1.
 set -euo pipefail
@@ -12,14 +13,14 @@ declare -a summary=()
 count_cargo() { grep -E '^test result: ok\.' "$1" | awk '{s+=$4} END {print s+0}'; }
 
 echo "== 1. native tests and lints"
-cargo fmt --check
-cargo clippy --offline --all-targets --quiet -- -D warnings
-cargo clippy --offline --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
-cargo test --offline 2>&1 | tee target/test-native.log
+cargo fmt --all --check
+cargo clippy --offline --workspace --all-targets --quiet -- -D warnings
+cargo clippy --offline --target wasm32-unknown-unknown -p rongcuo -p loader --all-targets --quiet -- -D warnings
+cargo test --offline --workspace 2>&1 | tee target/test-native.log
 summary+=("native (cargo test):        $(count_cargo target/test-native.log) passed")
 
 echo "== 2. wasm component tests (headless Chromium)"
-WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --offline --target wasm32-unknown-unknown --test components --test panic_hook 2>&1 | tee target/test-wasm.log
+WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --offline --target wasm32-unknown-unknown -p rongcuo --test components --test panic_hook 2>&1 | tee target/test-wasm.log
 summary+=("wasm (wasm-bindgen-test):   $(count_cargo target/test-wasm.log) passed")
 
 echo "== 3. release build, size and end-to-end tests"

@@ -1,16 +1,19 @@
 //! 容错纠错自查: a private self-check for the cadre fault-tolerance and
-//! error-correction mechanism.
+//! error-correction mechanism. This crate is the widget: the Yew shell
+//! around the pure engine (`rongcuo-engine`, re-exported as [`engine`]).
 //!
-//! - [`engine`]: the pure assessment engine (rulebook, validation, scoring, outcome).
-//! - [`i18n`]: every string of the interface, one typed table per locale.
-//! - [`flow`]: the pure state machine of a run (steps, answers, changes).
-//! - `app` (wasm only): the Yew shell that renders the flow and performs effects.
+//! - [`engine`]: rulebook, validation, assessment, run state ([`engine::flow`]).
+//! - [`i18n`]: the interface strings.
+//! - [`builtin`]: the default rulebook, compiled at build time.
+//! - [`options`]: the deployer's options from the query string.
+//! - `app` (wasm only): renders the run state and performs the effects.
 
-pub mod engine;
-pub mod flow;
+pub use rongcuo_engine as engine;
+pub use rongcuo_engine::flow;
+
+pub mod builtin;
 pub mod i18n;
 pub mod options;
-pub mod paper;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -94,7 +94,7 @@ mod tests {
     #[test]
     fn valid_options_are_taken() {
         let o = parse("?lang=en&accent=%23B00020&scale=1.25&rulebook=zhoushan-2026.toml");
-        assert_eq!(o.locale, Some(Locale::En));
+        assert_eq!(o.locale, Locale::from_tag("en"));
         assert_eq!(o.accent.as_deref(), Some("#b00020"));
         assert_eq!(o.scale.as_deref(), Some("1.25"));
         assert_eq!(o.rulebook, Some(Ok("zhoushan-2026.toml".into())));

@@ -20,7 +20,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const CASES: &str = include_str!("../rulebooks/default.cases.toml");
 
 fn rulebook() -> Rc<Rulebook> {
-    Rc::new(engine::default_rulebook().expect("the default rulebook loads"))
+    Rc::new(rongcuo::builtin::default_rulebook().expect("the default rulebook loads"))
 }
 
 fn case_answers(rb: &Rulebook, id: &str) -> Answers {
@@ -80,7 +80,7 @@ fn click(el: &Element) {
 }
 
 fn state_at(rb: &Rc<Rulebook>, answers: Answers, step: Step) -> AppState {
-    let mut s = AppState::new(rb.clone(), Locale::ZhCn);
+    let mut s = AppState::new(rb.clone(), Locale::PRIMARY);
     s.session.answers = answers;
     s.session.step = step;
     s
@@ -93,13 +93,13 @@ async fn question_page_renders_the_rulebook_question_with_accessible_choices() {
     let root = mount(state_at(&rb, Answers::default(), Step::Question(i)), Step::Question(i)).await;
     let question = &rb.questions[i];
     let h1 = q_text(&root, "legend h1");
-    assert_eq!(h1, question.text.get(Locale::ZhCn));
+    assert_eq!(h1, question.text.get(Locale::PRIMARY));
     let radios = all(&root, "input[type=radio]");
     assert_eq!(radios.len(), question.options.len());
     for (input, opt) in radios.iter().zip(&question.options) {
         assert_eq!(input.get_attribute("value").as_deref(), Some(opt.id.as_str()));
         let label = q(&root, &format!("label[for=\"{}\"]", input.id())).expect("each input has a label");
-        assert_eq!(label.text_content().unwrap(), opt.label.get(Locale::ZhCn));
+        assert_eq!(label.text_content().unwrap(), opt.label.get(Locale::PRIMARY));
     }
     assert!(q(&root, "details summary").is_some(), "why-we-ask disclosure");
     assert!(q(&root, "button[type=submit]").is_some(), "a submit button continues");
@@ -152,7 +152,7 @@ async fn review_lists_every_shown_answer_literally_with_a_change_button() {
     let mut answers = case_answers(&rb, "eligible_clear");
     let hostile = "<b>粗体？</b> <script>alert(1)</script> مرحبا 😀";
     answers.set(&rb.question("description").unwrap().id, Answer::Text(hostile.into()));
-    let shown = engine::answers::visible(&rb, &answers).iter().filter(|s| **s).count();
+    let shown = engine::condition::visible(&rb, &answers).iter().filter(|s| **s).count();
     let root = mount(state_at(&rb, answers, Step::Review), Step::Review).await;
     let rows = all(&root, "[data-answer]");
     assert_eq!(rows.len(), shown);
@@ -194,13 +194,13 @@ async fn result_page_shows_the_engine_outcome_reasons_and_score() {
 async fn the_app_starts_at_the_start_page_and_moves_focus_to_the_first_question() {
     let rb = rulebook();
     let root = fresh_root();
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { rulebook: rb.clone(), locale: Locale::ZhCn }).render();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { rulebook: rb.clone(), locale: Locale::PRIMARY }).render();
     yew::scheduler::flush().await;
     assert!(q(&root, "#start").is_some());
     click(&q(&root, "[data-action=start]").unwrap());
     yew::scheduler::flush().await;
     let first = rb.questions.first().unwrap();
-    assert_eq!(q_text(&root, "main h1"), first.text.get(Locale::ZhCn));
+    assert_eq!(q_text(&root, "main h1"), first.text.get(Locale::PRIMARY));
     let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
     assert_eq!(active.tag_name(), "H1", "focus moves to the page heading");
 }

@@ -23,7 +23,7 @@ use crate::options;
 
 thread_local! {
     /// The locale of the recovery message, should the app ever panic.
-    static LOCALE: Cell<Locale> = const { Cell::new(Locale::ZhCn) };
+    static LOCALE: Cell<Locale> = const { Cell::new(Locale::PRIMARY) };
 }
 
 #[derive(Properties, Clone)]
@@ -76,11 +76,13 @@ pub fn App(props: &AppProps) -> Html {
         let ctx = ctx.clone();
         use_effect_with((), move |_| {
             // Clicks made on the static page before the wasm was ready are honoured now.
-            let requested = |a: &str| dom::root().is_some_and(|r| r.has_attribute(a));
-            if requested("data-language-requested") && ctx.locale == Locale::ZhCn {
-                switch_language(&ctx, Locale::En);
+            let requested = |a: &str| dom::root().and_then(|r| r.get_attribute(a));
+            if let Some(to) = requested("data-language-requested").as_deref().and_then(Locale::from_tag)
+                && ctx.locale.is_primary()
+            {
+                switch_language(&ctx, to);
             }
-            if requested("data-start-requested") {
+            if requested("data-start-requested").is_some() {
                 ctx.dispatch(Action::Start);
             }
         });
@@ -200,22 +202,25 @@ fn render(loaded: Loaded) {
     }
 }
 
-/// Renders the page; in English, once the English wording has been fetched.
+/// Renders the page; in another locale, once its wording has been fetched.
 fn mount(loaded: Loaded) {
-    let english_wanted = match &loaded {
-        Loaded::Ready(AppProps { locale: l, .. }) | Loaded::Failed { locale: l, .. } => *l == Locale::En,
+    let wanted = match &loaded {
+        Loaded::Ready(AppProps { locale: l, .. }) | Loaded::Failed { locale: l, .. } => *l,
     };
-    if !english_wanted || crate::i18n::has_english() {
+    if crate::i18n::has(wanted) {
         return render(loaded);
     }
     wasm_bindgen_futures::spawn_local(async move {
         let loaded = match loaded {
-            Loaded::Ready(AppProps { rulebook, locale }) => {
-                Loaded::Ready(AppProps { rulebook: english(Some(&rulebook)).await.unwrap_or(rulebook), locale })
-            }
-            failed => {
-                english(None).await;
-                failed
+            Loaded::Ready(AppProps { rulebook, locale }) => match fetch_locale(locale, Some(&rulebook)).await {
+                Ok(Some(rb)) => Loaded::Ready(AppProps { rulebook: rb, locale }),
+                Ok(None) => Loaded::Ready(AppProps { rulebook, locale }),
+                // The wording could not be fetched: the page stays in the primary locale.
+                Err(()) => Loaded::Ready(AppProps { rulebook, locale: Locale::PRIMARY }),
+            },
+            Loaded::Failed { locale, problems, message } => {
+                let locale = if fetch_locale(locale, None).await.is_ok() { locale } else { Locale::PRIMARY };
+                Loaded::Failed { locale, problems, message }
             }
         };
         render(loaded);
@@ -227,43 +232,48 @@ fn mount_error(locale: Locale, problems: Vec<Problem>, message: Option<String>) 
 }
 
 fn mount_app(locale: Locale, rb: Rulebook) {
-    let locale = if rb.meta.locales.contains(&locale) { locale } else { Locale::ZhCn };
+    let locale = if rb.meta.locales.contains(&locale) { locale } else { Locale::PRIMARY };
     mount(Loaded::Ready(AppProps { rulebook: Rc::new(rb), locale }));
 }
 
-/// Switches the language; English comes from a file of its own, fetched the first time.
+/// Switches the language; another locale's wording comes from a file of its own, fetched the first time.
 pub fn switch_language(ctx: &AppContext, to: Locale) {
-    if to == Locale::En && !crate::i18n::has_english() {
-        let ctx = ctx.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            if let Some(rb) = english(Some(&ctx.rb)).await {
-                ctx.dispatch(Action::Rulebook(rb));
-            }
-            ctx.dispatch(Action::SetLocale(to));
-        });
-    } else {
-        ctx.dispatch(Action::SetLocale(to));
+    if crate::i18n::has(to) {
+        return ctx.dispatch(Action::SetLocale(to));
     }
+    let ctx = ctx.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        match fetch_locale(to, Some(&ctx.rb)).await {
+            Ok(rb) => {
+                if let Some(rb) = rb {
+                    ctx.dispatch(Action::Rulebook(rb));
+                }
+                ctx.dispatch(Action::SetLocale(to));
+            }
+            Err(()) => ctx.dispatch(Action::LocaleFailed(to)),
+        }
+    });
 }
 
 thread_local! {
-    /// Whether the app runs the built-in rulebook (whose English is a separate file).
+    /// Whether the app runs the built-in rulebook (whose other locales are files of their own).
     static BUILT_IN: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Fetches the English wording file once, installs the English interface
-/// strings and, for the built-in rulebook, returns it with its English put
-/// back. `None` when nothing needs replacing or the file is unavailable (the
-/// page then stays in Chinese).
-pub async fn english(current: Option<&Rulebook>) -> Option<Rc<Rulebook>> {
-    let bytes = fetch_bytes(&format!("./{}", crate::engine::ENGLISH_FILE)).await.ok()?;
-    let (rulebook, interface) = compact::unpack_english(&bytes)?;
-    if !crate::i18n::set_english(interface) {
-        return None;
+/// Fetches a locale's wording file once and installs its interface strings;
+/// for the built-in rulebook, returns it with that locale's wording put back
+/// (`None` when nothing needs replacing). `Err` when the file is unavailable
+/// or does not fit.
+pub async fn fetch_locale(locale: Locale, current: Option<&Rulebook>) -> Result<Option<Rc<Rulebook>>, ()> {
+    let file = crate::builtin::locale_file(locale).ok_or(())?;
+    let bytes = fetch_bytes(&format!("./{file}")).await.map_err(|_| ())?;
+    let (rulebook, interface) = compact::unpack_locale(&bytes).ok_or(())?;
+    if !crate::i18n::install(locale, interface) {
+        return Err(());
     }
-    let current = current.filter(|_| BUILT_IN.with(|b| b.get()))?;
-    let with = crate::engine::default_rulebook_with_english(&rulebook)?;
-    (with.meta.id == current.meta.id).then(|| Rc::new(with))
+    let Some(current) = current.filter(|_| BUILT_IN.with(|b| b.get())) else { return Ok(None) };
+    let with = crate::builtin::with_locale(locale, &rulebook).ok_or(())?;
+    Ok((with.meta.id == current.meta.id).then(|| Rc::new(with)))
 }
 
 async fn fetch_bytes(name: &str) -> Result<Vec<u8>, String> {
@@ -321,7 +331,8 @@ fn load_in_worker(locale: Locale, name: String, src: String) {
                     .map(|p| {
                         let p: Array = p.dyn_into().unwrap_or_default();
                         let s = |i| p.get(i).as_string().unwrap_or_default();
-                        Problem { code: s(0), zh: s(1), en: s(2) }
+                        let messages: Array = p.get(1).dyn_into().unwrap_or_default();
+                        Problem { code: s(0), messages: messages.iter().map(|m| m.as_string().unwrap_or_default()).collect() }
                     })
                     .collect();
                 mount_error(locale, problems, None);
@@ -347,7 +358,7 @@ pub fn run() {
     LOCALE.with(|l| l.set(locale));
     match opts.rulebook {
         // Validated at build time; decoding cannot fail short of a corrupt download.
-        None => match crate::engine::default_rulebook() {
+        None => match crate::builtin::default_rulebook() {
             Ok(rb) => {
                 BUILT_IN.with(|b| b.set(true));
                 mount_app(locale, rb);

@@ -24,6 +24,8 @@ pub struct Pending {
 pub enum Notice {
     Opened(Rc<Opened>),
     OpenFailed(Option<OpenError>),
+    /// A locale's wording could not be fetched; the page stays as it was.
+    LocaleFailed(Locale),
 }
 
 /// The shell's state.
@@ -78,8 +80,10 @@ pub enum Action {
     PlanDate(MeasureId, String),
     Restart,
     SetLocale(Locale),
-    /// The same rulebook with its English wording (fetched on demand).
+    /// The same rulebook with another locale's wording (fetched on demand).
     Rulebook(Rc<Rulebook>),
+    /// A locale's wording could not be fetched.
+    LocaleFailed(Locale),
     Opened(Result<Opened, Option<OpenError>>),
 }
 
@@ -121,16 +125,7 @@ impl Reducible for AppState {
                 s.session.go_to(&rb, step);
             }
             Action::Change(i) => s.session.change(&rb, i),
-            Action::ShowResult => {
-                s.session.result(&rb);
-                if s.session.step == Step::Result && s.session.plan.0.is_empty() {
-                    // Start the plan with the measures the answers require.
-                    let a = crate::engine::assess(&rb, &s.session.answers);
-                    for m in a.measures {
-                        s.session.plan.toggle(&m, true);
-                    }
-                }
-            }
+            Action::ShowResult => s.session.result(&rb),
             Action::TogglePlan(m, on) => s.session.plan.toggle(&m, on),
             Action::PlanDate(m, d) => s.session.plan.set_date(&m.0, &d),
             Action::Restart => {
@@ -139,8 +134,9 @@ impl Reducible for AppState {
             }
             Action::SetLocale(l) => s.locale = l,
             Action::Rulebook(rb) => s.rb = rb,
+            Action::LocaleFailed(l) => s.notice = Some(Notice::LocaleFailed(l)),
             Action::Opened(Ok(o)) => {
-                s.session.open(&rb, &o);
+                s.session.open(&rb, o.answers.clone(), o.plan.clone());
                 s.notice = Some(Notice::Opened(Rc::new(o)));
             }
             Action::Opened(Err(e)) => s.notice = Some(Notice::OpenFailed(e)),

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::answer_text;
 use crate::app::state::{Action, AppContext};
-use crate::engine::answers::visible;
+use crate::engine::condition::visible;
 use crate::i18n::ui;
 
 /// Every shown answer; `editable` adds a "change" button to each row; `level`

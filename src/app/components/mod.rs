@@ -38,7 +38,7 @@ pub fn answer_text(rb: &Rulebook, q: &Question, a: Option<&Answer>, l: Locale) -
         None => rb.labels.not_provided.get(l).to_owned(),
         Some(Answer::Choice(o)) => label(&o.0),
         Some(Answer::Choices(os)) if os.is_empty() => rb.labels.not_provided.get(l).to_owned(),
-        Some(Answer::Choices(os)) => os.iter().map(|o| label(&o.0)).collect::<Vec<_>>().join(if l == Locale::ZhCn { "；" } else { "; " }),
+        Some(Answer::Choices(os)) => os.iter().map(|o| label(&o.0)).collect::<Vec<_>>().join(crate::i18n::ui(l).list_sep),
         Some(Answer::Date(d)) => d.clone(),
         Some(Answer::Text(t)) => t.clone(),
     }
@@ -49,6 +49,11 @@ pub fn answer_text(rb: &Rulebook, q: &Question, a: Option<&Answer>, l: Locale) -
 /// of an iterator chain per list keeps the shipped wasm smaller.
 pub fn nodes(items: Vec<Html>) -> Html {
     Html::from_iter(items)
+}
+
+/// The blank paper form in a locale (`rulebook blank-form` writes one per locale).
+pub fn paper_form(l: Locale) -> String {
+    if l.is_primary() { "blank-form.html".to_owned() } else { format!("blank-form.{}.html", l.tag()) }
 }
 
 /// The DOM id of a question's first control.

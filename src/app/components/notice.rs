@@ -20,6 +20,9 @@ pub fn notice(ctx: &AppContext) -> Html {
             };
             html! { <div class="notice notice--error" role="alert" id="open-error">{ msg }</div> }
         }
+        Some(Notice::LocaleFailed(to)) => {
+            html! { <div class="notice notice--error" role="alert" id="locale-error">{ fill(t.locale_failed, &[("language", to.def().name)]) }</div> }
+        }
         Some(Notice::Opened(o)) => {
             let name = |id: &str| rb.question(id).map_or(id.to_owned(), |q| q.short.get(l).to_owned());
             let dropped: Vec<String> = o

@@ -10,7 +10,8 @@ use super::{answer_text, field_id, notice};
 use crate::app::dom;
 use crate::app::state::{Action, AppContext};
 use crate::engine::Answer;
-use crate::engine::model::{OptionId, Question, QuestionKind};
+use crate::engine::answers::toggle_choice;
+use crate::engine::model::{OptionId, QuestionKind};
 use crate::flow::FieldError;
 use crate::i18n::{Ui, fill, ui};
 
@@ -27,20 +28,6 @@ fn error_text(t: &Ui, e: &FieldError) -> String {
         FieldError::BadDate => t.err_date.into(),
         FieldError::TooLong { max, got } => fill(t.err_too_long, &[("max", &max.to_string()), ("n", &got.to_string())]),
     }
-}
-
-/// The choices ticked after clicking `id` in a multiple-choice question,
-/// honouring "exclusive" options such as "none of these".
-fn toggle(q: &Question, current: &[OptionId], id: &OptionId, on: bool) -> Vec<OptionId> {
-    let exclusive = |o: &OptionId| q.option(&o.0).is_some_and(|c| c.exclusive);
-    if !on {
-        return current.iter().filter(|o| *o != id).cloned().collect();
-    }
-    if exclusive(id) {
-        return vec![id.clone()];
-    }
-    // Keep the rulebook's order.
-    q.options.iter().map(|c| &c.id).filter(|o| *o == id || (current.contains(o) && !exclusive(o))).cloned().collect()
 }
 
 #[component]
@@ -151,7 +138,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
                     Callback::from(move |e: Event| {
                         let on = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some_and(|i| i.checked());
                         if multi {
-                            draft.set(Some(Answer::Choices(toggle(&rb.questions[index], &chosen, &o_id, on))));
+                            draft.set(Some(Answer::Choices(toggle_choice(&rb.questions[index], &chosen, &o_id, on))));
                         } else {
                             draft.set(Some(Answer::Choice(o_id.clone())));
                         }
@@ -256,7 +243,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
             <section class="confirm" id="drop-confirm" tabindex="-1" aria-labelledby="drop-title">
                 <h2 id="drop-title">{ t.drop_title }</h2>
                 <ul class="list" id="drop-list">
-                    { for names.iter().map(|(n, a)| html! { <li><b>{ n }</b>{ crate::paper::colon(l) }<span class="user-text">{ a }</span></li> }) }
+                    { for names.iter().map(|(n, a)| html! { <li><b>{ n }</b>{ t.colon }<span class="user-text">{ a }</span></li> }) }
                 </ul>
                 <p>{ t.drop_text }</p>
                 <div class="button-group">

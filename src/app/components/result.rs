@@ -12,10 +12,9 @@ use crate::engine::assess::{RuleRef, Side};
 use crate::engine::model::{ElementStatus, QuestionId, Rulebook, Tone};
 use crate::engine::{Answers, Assessment, Locale};
 use crate::i18n::{Ui, fill, ui};
-use crate::paper::colon;
 
 fn reason_text(rb: &Rulebook, rule: &RuleRef, l: Locale) -> String {
-    let c = colon(l);
+    let c = ui(l).colon;
     match rule {
         RuleRef::Scope(id) => rb.scope.iter().find(|x| &x.id == id).map(|x| x.reason.get(l).to_owned()),
         RuleRef::RedLine(id) => rb.red_lines.iter().find(|x| &x.id == id).map(|x| format!("{}{c}{}", x.title.get(l), x.description.get(l))),
@@ -31,7 +30,7 @@ fn reason_text(rb: &Rulebook, rule: &RuleRef, l: Locale) -> String {
 
 /// "Question: answer" items for the questions behind a reason.
 fn behind(rb: &Rulebook, answers: &Answers, qs: &[QuestionId], l: Locale) -> Html {
-    let c = colon(l);
+    let c = ui(l).colon;
     let mut items = Vec::new();
     for id in qs {
         if let Some(q) = rb.question(&id.0) {
@@ -94,7 +93,7 @@ fn status_text(t: &Ui, s: ElementStatus) -> &'static str {
 pub fn result_page(ctx: &AppContext, a: &Assessment) -> Html {
     let (t, l, rb) = (ui(ctx.locale), ctx.locale, ctx.rb.clone());
     let answers = &ctx.session.answers;
-    let c = colon(l);
+    let c = ui(l).colon;
     let Some(tier) = rb.tier(&a.tier.0) else { return html! {} };
 
     let mut reasons = Vec::new();

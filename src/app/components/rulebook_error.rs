@@ -7,19 +7,18 @@ use yew::prelude::*;
 use crate::engine::Locale;
 use crate::i18n::ui;
 
-/// One problem found by the loader: its code and the message in each locale.
+/// One problem found by the loader: its code and the message in each locale, by locale index.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
     pub code: String,
-    pub zh: String,
-    pub en: String,
+    pub messages: Vec<String>,
 }
 
 /// The page shown instead of the app: `problems` found in the file (file,
 /// key path, line) and/or a `message` when it could not be fetched or was refused.
 pub fn rulebook_error_page(locale: Locale, problems: &[Problem], message: Option<&str>) -> Html {
     let t = ui(locale);
-    let paper = if locale == Locale::En { "blank-form.en.html" } else { "blank-form.html" };
+    let paper = super::paper_form(locale);
     html! {
         <main id="main" class="page" tabindex="-1">
             <div class="rulebook-error" data-rulebook-error="">
@@ -32,7 +31,7 @@ pub fn rulebook_error_page(locale: Locale, problems: &[Problem], message: Option
                         if let Some(m) = message { <p class="user-text" id="rulebook-message">{ m }</p> }
                         <ul class="error-list" id="rulebook-errors">
                             { for problems.iter().map(|e| html! {
-                                <li class="user-text" data-code={e.code.clone()}>{ if locale == Locale::En { &e.en } else { &e.zh } }</li>
+                                <li class="user-text" data-code={e.code.clone()}>{ e.messages.get(locale.index()).or(e.messages.first()).cloned().unwrap_or_default() }</li>
                             }) }
                         </ul>
                     </div>

@@ -72,7 +72,7 @@ pub fn score_breakdown(ctx: &AppContext, a: &Assessment) -> Html {
         <section class="result-section score" aria-labelledby="score-title">
             <h2 id="score-title">{ t.score_title }</h2>
             <p class="score__total" id="score-total">{ total }{ "　" }<span class="score__band">{ band }</span></p>
-            <p class="hint">{ t.score_bands_caption }{ " " }{ bands.join(if l == crate::engine::Locale::ZhCn { "；" } else { "; " }) }</p>
+            <p class="hint">{ t.score_bands_caption }{ " " }{ bands.join(t.list_sep) }</p>
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="score-title">
                 <table class="table" id="score-table">
                     <thead>

@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::paper_form;
 use super::{notice, open_file};
 use crate::app::state::{Action, AppContext};
 use crate::i18n::{fill, ui};
@@ -15,7 +16,7 @@ pub fn start_page(ctx: &AppContext) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.dispatch(Action::Start))
     };
-    let paper = if l == crate::engine::Locale::En { "blank-form.en.html" } else { "blank-form.html" };
+    let paper = paper_form(l);
     html! {
         <div class="start" id="start">
             { notice(ctx) }

@@ -1,0 +1,174 @@
+//! Scenario cases as data: answers with the expected tier and the rules that
+//! decided it. A rulebook may carry its own `[[cases]]`; a separate cases file
+//! holds only `[[cases]]`. Cases compare ids, never wording.
+
+use super::answers::{Answer, Answers};
+use super::assess::assess;
+use super::diag::Cx;
+use super::error::{ErrorKind, RulebookError};
+use super::model::{OptionId, QuestionId, QuestionKind, Rulebook};
+use super::reader::{self, Tab};
+
+/// One scenario.
+#[derive(Clone, Debug)]
+pub struct Case {
+    pub id: String,
+    pub answers: Answers,
+    pub tier: String,
+    /// Keys of the reasons expected, e.g. `red_line.private_gain` (compared as a set).
+    pub decisive: Vec<String>,
+    /// For not-enough-information cases: the questions expected to be named.
+    pub unknowns: Option<Vec<String>>,
+    /// Expected sides of distinctions, e.g. `experience = "tolerable"`.
+    pub sides: Vec<(String, String)>,
+    /// Expected element statuses, e.g. `motive = "met"`.
+    pub elements: Vec<(String, String)>,
+}
+
+/// The result of running one case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseResult {
+    pub id: String,
+    pub passed: bool,
+    /// What differed, in English, for the CLI and test output.
+    pub detail: String,
+}
+
+/// Reads the `[[cases]]` of a TOML document, resolving answers against `rb`.
+pub fn load_cases(file: &str, src: &str, rb: &Rulebook) -> Result<Vec<Case>, Vec<RulebookError>> {
+    let mut cx = Cx::new(file, src);
+    let doc = match toml::de::DeTable::parse(src) {
+        Ok(doc) => doc,
+        Err(e) => {
+            cx.error_at("", e.span(), ErrorKind::Syntax { message: e.message().to_owned() });
+            return Err(cx.errors);
+        }
+    };
+    let mut root = Tab::root(&doc);
+    let is_rulebook = root.has("meta");
+    let tables = root.tables(&mut cx, "cases", !is_rulebook);
+    let read = |cx: &mut Cx<'_>, mut t: Tab<'_, '_>| {
+        let id = t.req(cx, "id", reader::string);
+        let tier = t.req(cx, "tier", reader::string);
+        let decisive = t.req(cx, "decisive", string_list);
+        let unknowns = t.opt(cx, "unknowns", string_list);
+        let sides = t.opt(cx, "sides", string_map).unwrap_or_default();
+        let elements = t.opt(cx, "elements", string_map).unwrap_or_default();
+        let extends = t.opt(cx, "extends", reader::string);
+        let remove = t.opt(cx, "remove", string_list).unwrap_or_default();
+        let at = t.path.clone();
+        let answers = t.req(cx, "answers", |cx, v, p| {
+            let mut at = reader::table(cx, v, p)?;
+            let mut out = Answers::default();
+            let mut ok = true;
+            at.entries(cx, |cx, key, offset, v, p| match rb.question(key) {
+                Some(q) => match answer(cx, v, p, q.kind) {
+                    Some(a) => out.set(&q.id, a),
+                    None => ok = false,
+                },
+                None => {
+                    cx.error_at(p, Some(offset), ErrorKind::Unresolved { what: "question", id: key.to_owned() });
+                    ok = false;
+                }
+            });
+            ok.then_some(out)
+        });
+        t.finish(cx);
+        Some((Case { id: id?, answers: answers?, tier: tier?, decisive: decisive?, unknowns, sides, elements }, extends, remove, at))
+    };
+    let cases_raw: Vec<_> = tables.into_iter().filter_map(|t| read(&mut cx, t)).collect();
+    // `extends` starts from an earlier case's answers; `remove` drops some of them.
+    let mut cases: Vec<Case> = Vec::with_capacity(cases_raw.len());
+    for (mut case, extends, remove, at) in cases_raw {
+        if let Some(base) = extends {
+            match cases.iter().find(|c| c.id == base) {
+                Some(b) => {
+                    let mut merged = b.answers.clone();
+                    for (q, a) in case.answers.0 {
+                        merged.set(&q, a);
+                    }
+                    case.answers = merged;
+                }
+                None => cx.error(&format!("{at}.extends"), ErrorKind::Unresolved { what: "case", id: base }),
+            }
+        }
+        for q in remove {
+            case.answers.remove(&q);
+        }
+        cases.push(case);
+    }
+    if !is_rulebook {
+        root.finish(&mut cx);
+    }
+    if cx.errors.is_empty() { Ok(cases) } else { Err(cx.errors) }
+}
+
+fn string_list(cx: &mut Cx<'_>, v: &toml::Spanned<toml::de::DeValue<'_>>, p: &str) -> Option<Vec<String>> {
+    match v.get_ref() {
+        toml::de::DeValue::Array(items) => items.iter().enumerate().map(|(i, x)| reader::string(cx, x, &format!("{p}[{i}]"))).collect(),
+        _ => {
+            cx.error_at(p, Some(v.span()), ErrorKind::WrongType { expected: "array", found: "other" });
+            None
+        }
+    }
+}
+
+fn string_map(cx: &mut Cx<'_>, v: &toml::Spanned<toml::de::DeValue<'_>>, p: &str) -> Option<Vec<(String, String)>> {
+    let mut t = reader::table(cx, v, p)?;
+    let mut out = Vec::new();
+    t.entries(cx, |cx, k, _, v, p| {
+        if let Some(s) = reader::string(cx, v, p) {
+            out.push((k.to_owned(), s));
+        }
+    });
+    Some(out)
+}
+
+fn answer(cx: &mut Cx<'_>, v: &toml::Spanned<toml::de::DeValue<'_>>, p: &str, kind: QuestionKind) -> Option<Answer> {
+    match kind {
+        QuestionKind::Multi => string_list(cx, v, p).map(|os| Answer::Choices(os.into_iter().map(OptionId).collect())),
+        QuestionKind::Date => reader::date(cx, v, p).map(Answer::Date),
+        QuestionKind::Text => reader::string(cx, v, p).map(Answer::Text),
+        _ => reader::string(cx, v, p).map(|o| Answer::Choice(OptionId(o))),
+    }
+}
+
+/// Runs a case against the rulebook.
+pub fn run_case(rb: &Rulebook, case: &Case) -> CaseResult {
+    let a = assess(rb, &case.answers);
+    let mut got: Vec<String> = a.reasons.iter().map(|r| r.rule.key()).collect();
+    got.sort();
+    got.dedup();
+    let mut want = case.decisive.clone();
+    want.sort();
+    want.dedup();
+    let mut problems = Vec::new();
+    if a.tier.0 != case.tier {
+        problems.push(format!("tier: expected {}, got {}", case.tier, a.tier));
+    }
+    if got != want {
+        problems.push(format!("decisive: expected [{}], got [{}]", want.join(", "), got.join(", ")));
+    }
+    if let Some(u) = &case.unknowns {
+        let got_u: Vec<&str> = a.unknowns.iter().map(QuestionId::as_str).collect();
+        if got_u != u.iter().map(String::as_str).collect::<Vec<_>>() {
+            problems.push(format!("unknowns: expected [{}], got [{}]", u.join(", "), got_u.join(", ")));
+        }
+    }
+    for (d, want) in &case.sides {
+        let got = a.distinctions.iter().find(|x| x.id.as_str() == d).map(|x| x.side.as_str());
+        if got != Some(want.as_str()) {
+            problems.push(format!("side of {d}: expected {want}, got {}", got.unwrap_or("(no such distinction)")));
+        }
+    }
+    for (e, want) in &case.elements {
+        let got = a.elements.iter().find(|x| x.id.as_str() == e).map(|x| x.status.as_str());
+        if got != Some(want.as_str()) {
+            problems.push(format!("element {e}: expected {want}, got {}", got.unwrap_or("(no such element)")));
+        }
+    }
+    if !a.issues.is_empty() {
+        problems.push(format!("answer issues: {:?}", a.issues));
+    }
+    CaseResult { id: case.id.clone(), passed: problems.is_empty(), detail: problems.join("; ") }
+}

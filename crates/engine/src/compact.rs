@@ -1,0 +1,473 @@
+//! A compact binary form of a validated rulebook.
+//!
+//! The default rulebook is read and validated at build time (`build.rs`, with
+//! this same engine) and shipped in this form, so the page neither parses
+//! TOML nor re-validates on a phone, and the TOML reader and validator stay out
+//! of the page's wasm. A deployer's own rulebook is read and validated by the
+//! same engine in a web worker (`crates/loader`), which hands back this form.
+//!
+//! Layout: a 4-byte magic, then every field in declaration order; integers as
+//! LEB128, strings as a length and UTF-8 bytes, options as a 0/1 byte, lists as
+//! a length and their items. Decoding is total: any bytes give `None` or a
+//! rulebook, never a panic (see the property tests).
+
+use super::model::*;
+use super::text::{Locale, Text};
+
+const MAGIC: &[u8; 4] = b"RCZ2";
+const LOCALE_MAGIC: &[u8; 4] = b"RCZL";
+/// Conditions nest no deeper than this in a decoded rulebook.
+const MAX_DEPTH: u32 = 32;
+
+/// Encodes a rulebook (validated or not; validation is the loader's job),
+/// with the wording of every locale.
+pub fn encode(rb: &Rulebook) -> Vec<u8> {
+    let mut w = Writer { b: Vec::with_capacity(64 * 1024), others: None };
+    w.b.extend_from_slice(MAGIC);
+    rb.put(&mut w);
+    w.b
+}
+
+/// Encodes a rulebook with its primary-locale wording only, and returns the
+/// wording of every other locale apart: `others[i]` holds the strings of
+/// locale `i + 1`, in the order [`decode_with`] takes them back. The page
+/// ships the primary locale and fetches another when a user asks for it.
+pub fn encode_split(rb: &Rulebook) -> (Vec<u8>, Vec<Vec<String>>) {
+    let mut w = Writer { b: Vec::with_capacity(64 * 1024), others: Some(vec![Vec::new(); crate::text::LOCALES.len() - 1]) };
+    w.b.extend_from_slice(MAGIC);
+    rb.put(&mut w);
+    (w.b, w.others.unwrap_or_default())
+}
+
+/// Decodes what [`encode`] or [`encode_split`] wrote; `None` for anything else.
+pub fn decode(bytes: &[u8]) -> Option<Rulebook> {
+    decode_with(bytes, None)
+}
+
+/// Decodes what [`encode_split`] wrote, putting one locale's wording back.
+/// `None` unless the wording fits the rulebook exactly.
+pub fn decode_with(bytes: &[u8], wording: Option<(Locale, &[String])>) -> Option<Rulebook> {
+    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+    let wording = match wording {
+        Some((l, list)) if !l.is_primary() => Some((l, list.iter())),
+        Some(_) => return None,
+        None => None,
+    };
+    let mut r = Reader { b: rest, depth: 0, wording };
+    let rb = Rulebook::get(&mut r)?;
+    let all_used = r.wording.is_none_or(|(_, mut e)| e.next().is_none());
+    (r.b.is_empty() && all_used).then_some(rb)
+}
+
+/// A locale's wording file: the rulebook's wording in that locale (as
+/// [`encode_split`] returns it) and the interface strings, two lists.
+pub fn pack_locale(rulebook: &[String], interface: &[String]) -> Vec<u8> {
+    let mut w = Writer { b: LOCALE_MAGIC.to_vec(), others: None };
+    rulebook.to_vec().put(&mut w);
+    interface.to_vec().put(&mut w);
+    w.b
+}
+
+/// Reads what [`pack_locale`] wrote: (rulebook wording, interface strings).
+pub fn unpack_locale(bytes: &[u8]) -> Option<(Vec<String>, Vec<String>)> {
+    let mut r = Reader { b: bytes.strip_prefix(LOCALE_MAGIC.as_slice())?, depth: 0, wording: None };
+    let v = (Vec::<String>::get(&mut r)?, Vec::<String>::get(&mut r)?);
+    r.b.is_empty().then_some(v)
+}
+
+/// A file name for bytes that changes whenever they do (FNV-1a, 64 bits),
+/// e.g. `en-1f2e3d4c5b6a7988.bin`.
+pub fn content_name(prefix: &str, bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{prefix}-{h:016x}.bin")
+}
+
+struct Writer {
+    b: Vec<u8>,
+    /// When set, the wording of locale `i + 1` goes to `others[i]` instead of into the bytes.
+    others: Option<Vec<Vec<String>>>,
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    depth: u32,
+    /// When set, this locale's wording comes from here, in encoding order.
+    wording: Option<(Locale, std::slice::Iter<'a, String>)>,
+}
+
+impl Reader<'_> {
+    fn byte(&mut self) -> Option<u8> {
+        let (&first, rest) = self.b.split_first()?;
+        self.b = rest;
+        Some(first)
+    }
+
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        if n > self.b.len() {
+            return None;
+        }
+        let (head, rest) = self.b.split_at(n);
+        self.b = rest;
+        Some(head)
+    }
+}
+
+trait Codec: Sized {
+    fn put(&self, w: &mut Writer);
+    fn get(r: &mut Reader<'_>) -> Option<Self>;
+}
+
+impl Codec for u32 {
+    fn put(&self, w: &mut Writer) {
+        let mut n = *self;
+        loop {
+            let low = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                w.b.push(low);
+                return;
+            }
+            w.b.push(low | 0x80);
+        }
+    }
+
+    fn get(r: &mut Reader<'_>) -> Option<Self> {
+        let mut n: u32 = 0;
+        for shift in (0..35).step_by(7) {
+            let b = r.byte()?;
+            n |= ((b & 0x7f) as u32).checked_shl(shift)?;
+            if b & 0x80 == 0 {
+                return Some(n);
+            }
+        }
+        None
+    }
+}
+
+impl Codec for bool {
+    fn put(&self, w: &mut Writer) {
+        w.b.push(*self as u8);
+    }
+
+    fn get(r: &mut Reader<'_>) -> Option<Self> {
+        match r.byte()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+}
+
+impl Codec for String {
+    fn put(&self, w: &mut Writer) {
+        (self.len() as u32).put(w);
+        w.b.extend_from_slice(self.as_bytes());
+    }
+
+    fn get(r: &mut Reader<'_>) -> Option<Self> {
+        let n = u32::get(r)? as usize;
+        std::str::from_utf8(r.take(n)?).ok().map(str::to_owned)
+    }
+}
+
+impl<T: Codec> Codec for Option<T> {
+    fn put(&self, w: &mut Writer) {
+        match self {
+            None => w.b.push(0),
+            Some(v) => {
+                w.b.push(1);
+                v.put(w);
+            }
+        }
+    }
+
+    fn get(r: &mut Reader<'_>) -> Option<Self> {
+        match r.byte()? {
+            0 => Some(None),
+            1 => T::get(r).map(Some),
+            _ => None,
+        }
+    }
+}
+
+impl<T: Codec> Codec for Vec<T> {
+    fn put(&self, w: &mut Writer) {
+        (self.len() as u32).put(w);
+        for v in self {
+            v.put(w);
+        }
+    }
+
+    fn get(r: &mut Reader<'_>) -> Option<Self> {
+        let n = u32::get(r)? as usize;
+        // Every item takes at least one byte: a longer list cannot be real.
+        if n > r.b.len() {
+            return None;
+        }
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            out.push(T::get(r)?);
+        }
+        Some(out)
+    }
+}
+
+impl<A: Codec, B: Codec> Codec for (A, B) {
+    fn put(&self, w: &mut Writer) {
+        self.0.put(w);
+        self.1.put(w);
+    }
+
+    fn get(r: &mut Reader<'_>) -> Option<Self> {
+        Some((A::get(r)?, B::get(r)?))
+    }
+}
+
+impl Codec for Text {
+    fn put(&self, w: &mut Writer) {
+        let Some(others) = w.others.as_mut() else { return self.0.put(w) };
+        for (i, list) in others.iter_mut().enumerate() {
+            let l = Locale::from_index(i + 1).unwrap_or(Locale::PRIMARY);
+            list.push(if self.has(l) { self.0[l.index()].clone() } else { String::new() });
+        }
+        vec![self.get(Locale::PRIMARY).to_owned()].put(w);
+    }
+
+    fn get(r: &mut Reader<'_>) -> Option<Self> {
+        let mut strings = Vec::<String>::get(r)?;
+        if strings.is_empty() || strings.len() > crate::text::LOCALES.len() {
+            return None;
+        }
+        if let Some((l, list)) = &mut r.wording {
+            let s = list.next()?.clone();
+            if !s.is_empty() {
+                strings.resize(strings.len().max(l.index() + 1), String::new());
+                strings[l.index()] = s;
+            }
+        }
+        Some(Text(strings))
+    }
+}
+
+impl Codec for Locale {
+    fn put(&self, w: &mut Writer) {
+        w.b.push(self.index() as u8);
+    }
+
+    fn get(r: &mut Reader<'_>) -> Option<Self> {
+        Locale::from_index(r.byte()? as usize)
+    }
+}
+
+/// Field-less enums, by their position in a fixed list.
+macro_rules! codec_unit_enum {
+    ($t:ty: $($v:expr),+) => {
+        impl Codec for $t {
+            fn put(&self, w: &mut Writer) {
+                let all = [$($v),+];
+                w.b.push(all.iter().position(|x| x == self).unwrap_or(0) as u8);
+            }
+
+            fn get(r: &mut Reader<'_>) -> Option<Self> {
+                let all = [$($v),+];
+                all.get(r.byte()? as usize).copied()
+            }
+        }
+    };
+}
+
+codec_unit_enum!(QuestionKind: QuestionKind::Single, QuestionKind::Multi, QuestionKind::YesNo, QuestionKind::Date, QuestionKind::Text);
+codec_unit_enum!(ElementStatus: ElementStatus::Met, ElementStatus::Partly, ElementStatus::NotMet, ElementStatus::Unknown);
+codec_unit_enum!(Tone: Tone::Favourable, Tone::Caution, Tone::Unfavourable, Tone::Info);
+
+/// Ids are strings on the wire.
+macro_rules! codec_ids {
+    ($($t:ident),+) => {$(
+        impl Codec for $t {
+            fn put(&self, w: &mut Writer) {
+                self.0.put(w);
+            }
+
+            fn get(r: &mut Reader<'_>) -> Option<Self> {
+                String::get(r).map($t)
+            }
+        }
+    )+};
+}
+
+codec_ids!(
+    SectionId,
+    QuestionId,
+    OptionId,
+    TermId,
+    ScopeId,
+    RedLineId,
+    DistinctionId,
+    TrackId,
+    ElementId,
+    FactorId,
+    BandId,
+    TierId,
+    DecisionId,
+    MeasureId,
+    MaterialId,
+    NextStepId,
+    StageId,
+    RecipientId,
+    ReferenceId
+);
+
+/// Structs: every field, in declaration order.
+macro_rules! codec_struct {
+    ($($t:ident { $($f:ident),+ })+) => {$(
+        impl Codec for $t {
+            fn put(&self, w: &mut Writer) {
+                $(self.$f.put(w);)+
+            }
+
+            fn get(r: &mut Reader<'_>) -> Option<Self> {
+                Some($t { $($f: Codec::get(r)?),+ })
+            }
+        }
+    )+};
+}
+
+codec_struct! {
+    Rulebook {
+        meta, labels, sections, questions, glossary, scope, red_lines, distinctions, tracks, elements, score, factors, tiers,
+        outcome, decisions, measures, materials, next_steps, stages, recipients, references
+    }
+    Meta { id, title, version, issuer, effective, locales, notice, disclaimer, minutes }
+    Labels { yes, no, unsure, not_provided }
+    Section { id, title, intro }
+    Question { id, section, kind, text, hint, why, terms, show_if, options, required, max_chars, short }
+    Choice { id, label, hint, unsure, exclusive }
+    Term { id, term, definition }
+    ScopeRule { id, when, tier, reason }
+    RedLine { id, title, description, when, tier }
+    Distinction { id, title, tolerable, intolerable, tolerable_when, intolerable_when, tier }
+    Track { id, title, description, when, tier, reason, distinctions_apply }
+    Element { id, title, description, counts, met_at, partly_at }
+    ElementCount { question, points }
+    Score { grade_max, bands }
+    Band { id, title, from, to }
+    Factor { id, title, question, weight, grades }
+    Tier { id, title, summary, tone, next_steps }
+    OutcomeConfig { unknown_tier, unknown_reason }
+    Decision { id, when, tier, reason }
+    Measure { id, title, description, required_when }
+    Material { id, title, when }
+    NextStep { id, text }
+    Stage { id, title, description }
+    Recipient { id, title, role }
+    Reference { id, title, note }
+}
+
+impl Codec for Condition {
+    fn put(&self, w: &mut Writer) {
+        match self {
+            Condition::Always => w.b.push(0),
+            Condition::Is { question, option } => {
+                w.b.push(1);
+                question.put(w);
+                option.put(w);
+            }
+            Condition::In { question, options } => {
+                w.b.push(2);
+                question.put(w);
+                options.put(w);
+            }
+            Condition::Answered { question } => {
+                w.b.push(3);
+                question.put(w);
+            }
+            Condition::Element { element, statuses } => {
+                w.b.push(4);
+                element.put(w);
+                statuses.put(w);
+            }
+            Condition::Band { bands } => {
+                w.b.push(5);
+                bands.put(w);
+            }
+            Condition::All(cs) => {
+                w.b.push(6);
+                cs.put(w);
+            }
+            Condition::Any(cs) => {
+                w.b.push(7);
+                cs.put(w);
+            }
+            Condition::Not(c) => {
+                w.b.push(8);
+                c.put(w);
+            }
+        }
+    }
+
+    fn get(r: &mut Reader<'_>) -> Option<Self> {
+        r.depth += 1;
+        if r.depth > MAX_DEPTH {
+            return None;
+        }
+        let c = match r.byte()? {
+            0 => Condition::Always,
+            1 => Condition::Is { question: Codec::get(r)?, option: Codec::get(r)? },
+            2 => Condition::In { question: Codec::get(r)?, options: Codec::get(r)? },
+            3 => Condition::Answered { question: Codec::get(r)? },
+            4 => Condition::Element { element: Codec::get(r)?, statuses: Codec::get(r)? },
+            5 => Condition::Band { bands: Codec::get(r)? },
+            6 => Condition::All(Codec::get(r)?),
+            7 => Condition::Any(Codec::get(r)?),
+            8 => Condition::Not(Box::new(Codec::get(r)?)),
+            _ => return None,
+        };
+        r.depth -= 1;
+        Some(c)
+    }
+}
+
+#[cfg(all(test, feature = "toml"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn other_locales_split_off_and_come_back() {
+        let rb = crate::load("default.toml", crate::DEFAULT_RULEBOOK).unwrap();
+        let en = Locale::from_tag("en").unwrap();
+        let (base, others) = encode_split(&rb);
+        let english = &others[en.index() - 1];
+        assert!(base.len() < encode(&rb).len());
+        let primary_only = decode(&base).unwrap();
+        assert!(!primary_only.meta.title.has(en));
+        assert_eq!(primary_only.meta.title.get(Locale::PRIMARY), rb.meta.title.get(Locale::PRIMARY));
+        let packed = pack_locale(english, &["ui".to_owned()]);
+        let (back, ui) = unpack_locale(&packed).unwrap();
+        assert_eq!(ui, ["ui"]);
+        assert_eq!(decode_with(&base, Some((en, &back))), Some(rb));
+        // Wording for another rulebook (one string short, or one too many) is refused.
+        assert_eq!(decode_with(&base, Some((en, &english[1..]))), None);
+        let mut longer = english.clone();
+        longer.push("x".into());
+        assert_eq!(decode_with(&base, Some((en, &longer))), None);
+        assert_eq!(decode_with(&base, Some((Locale::PRIMARY, english))), None);
+        assert_ne!(content_name("en", &packed), content_name("en", &pack_locale(&english[1..], &[])));
+    }
+
+    #[test]
+    fn the_default_rulebook_round_trips() {
+        let rb = crate::load("default.toml", crate::DEFAULT_RULEBOOK).unwrap();
+        let bytes = encode(&rb);
+        assert_eq!(decode(&bytes), Some(rb));
+        // Truncated or extended input is refused, not misread.
+        assert_eq!(decode(&bytes[..bytes.len() - 1]), None);
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert_eq!(decode(&longer), None);
+        assert_eq!(decode(b"RCZ1"), None);
+    }
+}

@@ -1,0 +1,69 @@
+//! The assessment engine of the self-check: the rulebook model, its
+//! validation, the assessment, the run state of one self-check, the saved
+//! answers file and the compact form the page ships. Pure Rust: this crate
+//! depends on no web crate (its `Cargo.toml` has none, and
+//! `tests/dependency_graph.rs` checks the resolved graph), so all of it is
+//! tested natively with `cargo test`.
+//!
+//! The strict TOML reader and the scenario cases sit behind the `toml`
+//! feature, used by the build, the loader worker, the CLI and tests; the page
+//! never enables it.
+
+pub mod answers;
+pub mod assess;
+#[cfg(feature = "toml")]
+pub mod cases;
+pub mod compact;
+pub mod condition;
+mod diag;
+pub mod error;
+pub mod flow;
+pub mod json;
+#[cfg(feature = "toml")]
+pub mod messages;
+pub mod model;
+#[cfg(feature = "toml")]
+mod reader;
+pub mod save;
+pub mod text;
+#[cfg_attr(not(feature = "toml"), allow(dead_code))]
+mod validate;
+
+pub use answers::{Answer, Answers};
+pub use assess::{Assessment, assess};
+pub use error::{ErrorKind, RulebookError};
+pub use model::{Rulebook, is_date, is_id};
+pub use text::{Locale, Text, fill};
+
+/// The default rulebook, an example for localities to adapt.
+pub const DEFAULT_RULEBOOK: &str = include_str!("../../../rulebooks/default.toml");
+
+/// The file name shown in errors about the default rulebook.
+pub const DEFAULT_RULEBOOK_FILE: &str = "rulebooks/default.toml";
+
+/// Parses and validates a rulebook. On failure every problem found is returned,
+/// each naming `file`, the key path and the line.
+#[cfg(feature = "toml")]
+pub fn load(file: &str, src: &str) -> Result<Rulebook, Vec<RulebookError>> {
+    let mut cx = diag::Cx::new(file, src);
+    let doc = match toml::de::DeTable::parse(src) {
+        Ok(doc) => doc,
+        Err(e) => {
+            cx.error_at("", e.span(), ErrorKind::Syntax { message: e.message().to_owned() });
+            return Err(cx.errors);
+        }
+    };
+    let rb = reader::read_rulebook(&mut cx, &doc);
+    match rb {
+        Some(rb) if cx.errors.is_empty() => {
+            validate::validate(&mut cx, &rb);
+            if cx.errors.is_empty() { Ok(rb) } else { Err(cx.errors) }
+        }
+        _ => {
+            if cx.errors.is_empty() {
+                cx.error_at("", None, ErrorKind::Empty);
+            }
+            Err(cx.errors)
+        }
+    }
+}

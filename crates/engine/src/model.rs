@@ -1,0 +1,552 @@
+//! The rulebook model: plain data, decoded and validated by [`crate::load`].
+//!
+//! Nothing here evaluates anything; the assessment lives in
+//! [`crate::assess`]. Ids are typed so a question id can never be
+//! passed where a tier id is expected.
+
+use std::fmt;
+
+use super::text::{Locale, Text};
+
+macro_rules! id_type {
+    ($($(#[$doc:meta])* $name:ident;)*) => {$(
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+        pub struct $name(pub String);
+
+        impl $name {
+            /// The id as written in the rulebook.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.pad(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                $name(s.to_owned())
+            }
+        }
+    )*};
+}
+
+id_type! {
+    /// Id of a [`Section`].
+    SectionId;
+    /// Id of a [`Question`].
+    QuestionId;
+    /// Id of a [`Choice`] within its question.
+    OptionId;
+    /// Id of a glossary [`Term`].
+    TermId;
+    /// Id of a [`ScopeRule`].
+    ScopeId;
+    /// Id of a [`RedLine`].
+    RedLineId;
+    /// Id of a [`Distinction`].
+    DistinctionId;
+    /// Id of a [`Track`].
+    TrackId;
+    /// Id of a constituent [`Element`].
+    ElementId;
+    /// Id of a score [`Factor`].
+    FactorId;
+    /// Id of a score [`Band`].
+    BandId;
+    /// Id of an outcome [`Tier`].
+    TierId;
+    /// Id of a [`Decision`] row.
+    DecisionId;
+    /// Id of a correction [`Measure`].
+    MeasureId;
+    /// Id of a [`Material`] of the checklist.
+    MaterialId;
+    /// Id of a [`NextStep`].
+    NextStepId;
+    /// Id of a procedure [`Stage`].
+    StageId;
+    /// Id of a [`Recipient`] body.
+    RecipientId;
+    /// Id of a [`Reference`].
+    ReferenceId;
+}
+
+/// A whole rulebook: everything a locality can adapt.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Rulebook {
+    pub meta: Meta,
+    pub labels: Labels,
+    pub sections: Vec<Section>,
+    pub questions: Vec<Question>,
+    pub glossary: Vec<Term>,
+    pub scope: Vec<ScopeRule>,
+    pub red_lines: Vec<RedLine>,
+    pub distinctions: Vec<Distinction>,
+    pub tracks: Vec<Track>,
+    pub elements: Vec<Element>,
+    pub score: Score,
+    pub factors: Vec<Factor>,
+    pub tiers: Vec<Tier>,
+    pub outcome: OutcomeConfig,
+    pub decisions: Vec<Decision>,
+    pub measures: Vec<Measure>,
+    pub materials: Vec<Material>,
+    pub next_steps: Vec<NextStep>,
+    pub stages: Vec<Stage>,
+    pub recipients: Vec<Recipient>,
+    pub references: Vec<Reference>,
+}
+
+/// Who issued the rulebook and what it is.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Meta {
+    pub id: String,
+    pub title: Text,
+    pub version: String,
+    pub issuer: Text,
+    /// `YYYY-MM-DD`.
+    pub effective: String,
+    pub locales: Vec<Locale>,
+    /// Shown on the start page: the rulebook is an example, or whose rules it follows.
+    pub notice: Text,
+    /// The self-assessment has no official force.
+    pub disclaimer: Text,
+    /// About how many minutes a run takes.
+    pub minutes: u32,
+}
+
+/// Wording of the built-in answer kinds.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Labels {
+    pub yes: Text,
+    pub no: Text,
+    pub unsure: Text,
+    pub not_provided: Text,
+}
+
+/// A group of questions, shown as one step of the progress indicator.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Section {
+    pub id: SectionId,
+    pub title: Text,
+    pub intro: Option<Text>,
+}
+
+/// The kind of answer a question takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum QuestionKind {
+    /// One option.
+    #[default]
+    Single,
+    /// Any number of options.
+    Multi,
+    /// Yes, no and, where allowed, not sure; options are built in.
+    YesNo,
+    /// A calendar date.
+    Date,
+    /// Free text, only for the user's own description; never evaluated.
+    Text,
+}
+
+impl QuestionKind {
+    /// The rulebook spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuestionKind::Single => "single",
+            QuestionKind::Multi => "multi",
+            QuestionKind::YesNo => "yes_no",
+            QuestionKind::Date => "date",
+            QuestionKind::Text => "text",
+        }
+    }
+
+    /// True for the kinds whose answers are option ids.
+    pub fn is_choice(self) -> bool {
+        matches!(self, QuestionKind::Single | QuestionKind::Multi | QuestionKind::YesNo)
+    }
+}
+
+/// One question of the self-check.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Question {
+    pub id: QuestionId,
+    pub section: SectionId,
+    pub kind: QuestionKind,
+    pub text: Text,
+    pub hint: Option<Text>,
+    /// "Why we ask".
+    pub why: Text,
+    pub terms: Vec<TermId>,
+    /// Shown only when this holds (answer conditions on earlier questions).
+    pub show_if: Option<Condition>,
+    /// For yes/no questions the built-in yes, no and (if allowed) not-sure options.
+    pub options: Vec<Choice>,
+    /// Whether an answer is needed to continue.
+    pub required: bool,
+    /// Longest text accepted, for text questions.
+    pub max_chars: u32,
+    /// Short label used on the review page and in the summary.
+    pub short: Text,
+}
+
+impl Question {
+    /// The option with this id.
+    pub fn option(&self, id: &str) -> Option<&Choice> {
+        self.options.iter().find(|o| o.id.0 == id)
+    }
+}
+
+/// An answer option.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Choice {
+    pub id: OptionId,
+    pub label: Text,
+    pub hint: Option<Text>,
+    /// "Not sure": the answer is treated as unknown, never as a guess.
+    pub unsure: bool,
+    /// For multiple choice: selecting it clears the others ("none of these").
+    pub exclusive: bool,
+}
+
+/// A glossary entry explained in place.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Term {
+    pub id: TermId,
+    pub term: Text,
+    pub definition: Text,
+}
+
+/// A condition on answers or, in decision rows, on derived facts.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Condition {
+    /// Always true.
+    Always,
+    /// The answer is this option (for multiple choice: includes it).
+    Is { question: QuestionId, option: OptionId },
+    /// The answer is one of these options (for multiple choice: includes any).
+    In { question: QuestionId, options: Vec<OptionId> },
+    /// The question has a concrete answer (not skipped, not "not sure").
+    Answered { question: QuestionId },
+    /// A constituent element has one of these statuses (decision rows only).
+    Element { element: ElementId, statuses: Vec<ElementStatus> },
+    /// The score falls in one of these bands (decision rows only).
+    Band { bands: Vec<BandId> },
+    /// Every condition holds.
+    All(Vec<Condition>),
+    /// At least one condition holds.
+    Any(Vec<Condition>),
+    /// The condition does not hold.
+    Not(Box<Condition>),
+}
+
+impl Condition {
+    /// Calls `f` for every question the condition reads, in order.
+    pub fn questions<'a>(&'a self, f: &mut impl FnMut(&'a QuestionId)) {
+        match self {
+            Condition::Is { question, .. } | Condition::In { question, .. } | Condition::Answered { question } => f(question),
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.questions(f)),
+            Condition::Not(c) => c.questions(f),
+            Condition::Always | Condition::Element { .. } | Condition::Band { .. } => {}
+        }
+    }
+
+    /// True when the condition reads derived facts (elements or bands).
+    pub fn reads_facts(&self) -> bool {
+        match self {
+            Condition::Element { .. } | Condition::Band { .. } => true,
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().any(Condition::reads_facts),
+            Condition::Not(c) => c.reads_facts(),
+            _ => false,
+        }
+    }
+
+    /// True when the condition reads answers directly.
+    pub fn reads_answers(&self) -> bool {
+        let mut any = false;
+        self.questions(&mut |_| any = true);
+        any
+    }
+}
+
+/// Status of a constituent element.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ElementStatus {
+    Met,
+    Partly,
+    NotMet,
+    /// Depends on answers given as "not sure" or not given.
+    Unknown,
+}
+
+impl ElementStatus {
+    /// The statuses a decision row can test; `Unknown` is resolved before decisions run.
+    pub const CONCRETE: [ElementStatus; 3] = [ElementStatus::Met, ElementStatus::Partly, ElementStatus::NotMet];
+
+    /// The rulebook spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ElementStatus::Met => "met",
+            ElementStatus::Partly => "partly",
+            ElementStatus::NotMet => "not_met",
+            ElementStatus::Unknown => "unknown",
+        }
+    }
+
+    /// Parses the rulebook spelling of a concrete status.
+    pub fn parse(s: &str) -> Option<ElementStatus> {
+        ElementStatus::CONCRETE.into_iter().find(|st| st.as_str() == s)
+    }
+}
+
+/// A scope check: when it holds, the case is outside the mechanism.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScopeRule {
+    pub id: ScopeId,
+    pub when: Condition,
+    pub tier: TierId,
+    pub reason: Text,
+}
+
+/// An item of the negative list: when it holds, tolerance is excluded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RedLine {
+    pub id: RedLineId,
+    pub title: Text,
+    pub description: Text,
+    pub when: Condition,
+    pub tier: TierId,
+}
+
+/// One of the "three distinctions": a pair of sides the user is placed on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Distinction {
+    pub id: DistinctionId,
+    pub title: Text,
+    pub tolerable: Text,
+    pub intolerable: Text,
+    pub tolerable_when: Condition,
+    pub intolerable_when: Condition,
+    /// The outcome when the user is on the intolerable side.
+    pub tier: TierId,
+}
+
+/// A task track; the first whose condition holds applies.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Track {
+    pub id: TrackId,
+    pub title: Text,
+    pub description: Text,
+    pub when: Condition,
+    /// When set, the track decides the outcome (accountability for mandatory tasks).
+    pub tier: Option<TierId>,
+    pub reason: Text,
+    /// Whether the three distinctions apply on this track.
+    pub distinctions_apply: bool,
+}
+
+/// A constituent element (motive, theoretical support, real circumstances).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Element {
+    pub id: ElementId,
+    pub title: Text,
+    pub description: Text,
+    pub counts: Vec<ElementCount>,
+    /// Points at which the element is met.
+    pub met_at: u32,
+    /// Points at which it is partly met.
+    pub partly_at: u32,
+}
+
+/// Points an element takes from the options of one question.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ElementCount {
+    pub question: QuestionId,
+    pub points: Vec<(OptionId, u32)>,
+}
+
+/// Score settings: the grade scale and the bands.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Score {
+    /// The highest grade any option can carry.
+    pub grade_max: u32,
+    pub bands: Vec<Band>,
+}
+
+/// A score band: `from <= score < to` (the top band includes 100).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Band {
+    pub id: BandId,
+    pub title: Text,
+    pub from: u32,
+    pub to: u32,
+}
+
+/// A weighted score factor graded from one question.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Factor {
+    pub id: FactorId,
+    pub title: Text,
+    pub question: QuestionId,
+    /// Weight in percent; all weights sum to 100.
+    pub weight: u32,
+    pub grades: Vec<(OptionId, u32)>,
+}
+
+/// The tone of an outcome, used only for presentation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Tone {
+    Favourable,
+    #[default]
+    Caution,
+    Unfavourable,
+    Info,
+}
+
+impl Tone {
+    /// The rulebook spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tone::Favourable => "favourable",
+            Tone::Caution => "caution",
+            Tone::Unfavourable => "unfavourable",
+            Tone::Info => "info",
+        }
+    }
+}
+
+/// An outcome tier: an indication, never a determination.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Tier {
+    pub id: TierId,
+    pub title: Text,
+    pub summary: Text,
+    pub tone: Tone,
+    pub next_steps: Vec<NextStepId>,
+}
+
+/// Global outcome settings.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OutcomeConfig {
+    /// The tier for "not enough information".
+    pub unknown_tier: TierId,
+    pub unknown_reason: Text,
+}
+
+/// A row of the final decision table (reads elements and score bands only).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decision {
+    pub id: DecisionId,
+    pub when: Condition,
+    pub tier: TierId,
+    pub reason: Text,
+}
+
+/// A correction measure from the catalogue.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Measure {
+    pub id: MeasureId,
+    pub title: Text,
+    pub description: Text,
+    /// When this holds the measure is required, not only suggested.
+    pub required_when: Option<Condition>,
+}
+
+/// An item of the materials checklist.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Material {
+    pub id: MaterialId,
+    pub title: Text,
+    pub when: Option<Condition>,
+}
+
+/// A next step, listed by the tiers that name it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NextStep {
+    pub id: NextStepId,
+    pub text: Text,
+}
+
+/// A stage of the formal procedure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stage {
+    pub id: StageId,
+    pub title: Text,
+    pub description: Text,
+}
+
+/// A body that receives applications.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recipient {
+    pub id: RecipientId,
+    pub title: Text,
+    pub role: Text,
+}
+
+/// A document the rulebook relies on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reference {
+    pub id: ReferenceId,
+    pub title: Text,
+    pub note: Text,
+}
+
+impl Rulebook {
+    /// The question with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id.0 == id)
+    }
+
+    /// The position of the question with this id.
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id.0 == id)
+    }
+
+    /// The tier with this id.
+    pub fn tier(&self, id: &str) -> Option<&Tier> {
+        self.tiers.iter().find(|t| t.id.0 == id)
+    }
+
+    /// The section with this id.
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id.0 == id)
+    }
+
+    /// The glossary term with this id.
+    pub fn term(&self, id: &str) -> Option<&Term> {
+        self.glossary.iter().find(|t| t.id.0 == id)
+    }
+
+    /// The measure with this id.
+    pub fn measure(&self, id: &str) -> Option<&Measure> {
+        self.measures.iter().find(|m| m.id.0 == id)
+    }
+}
+
+/// True for a plausible calendar date `YYYY-MM-DD`.
+pub fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num =
+        |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.bytes().all(|c| c.is_ascii_digit()).then(|| x.parse::<u32>().ok()).flatten());
+    match (num(0..4), num(5..7), num(8..10)) {
+        (Some(y), Some(m), Some(d)) => {
+            let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+            let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+            (1..=12).contains(&m) && d >= 1 && d <= days[(m - 1) as usize]
+        }
+        _ => false,
+    }
+}
+
+/// True for a well-formed id: an ASCII letter, then letters, digits or `_`.
+pub fn is_id(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic()) && chars.all(|c| c.is_ascii_alphanumeric() || c == '_') && s.len() <= 64
+}

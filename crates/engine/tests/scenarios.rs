@@ -1,0 +1,136 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The scenario cases of the default rulebook: all pass, and together they
+//! cover every red line, track, tier and both sides of each distinction.
+
+use std::collections::BTreeSet;
+
+use rongcuo_engine::cases::{self, Case};
+use rongcuo_engine::{self as engine, Rulebook};
+
+const CASES_FILE: &str = "rulebooks/default.cases.toml";
+const CASES: &str = include_str!("../../../rulebooks/default.cases.toml");
+
+fn rulebook() -> Rulebook {
+    match engine::load(engine::DEFAULT_RULEBOOK_FILE, engine::DEFAULT_RULEBOOK) {
+        Ok(rb) => rb,
+        Err(e) => panic!("the default rulebook must load: {e:#?}"),
+    }
+}
+
+fn load(rb: &Rulebook) -> Vec<Case> {
+    match cases::load_cases(CASES_FILE, CASES, rb) {
+        Ok(c) => c,
+        Err(e) => panic!("the cases must load: {e:#?}"),
+    }
+}
+
+#[test]
+fn every_case_passes() {
+    let rb = rulebook();
+    let all = load(&rb);
+    let failures: Vec<String> =
+        all.iter().map(|c| cases::run_case(&rb, c)).filter(|r| !r.passed).map(|r| format!("{}: {}", r.id, r.detail)).collect();
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), all.len(), failures.join("\n"));
+}
+
+#[test]
+fn there_are_at_least_twenty_cases_with_unique_ids() {
+    let all = load(&rulebook());
+    assert!(all.len() >= 20, "only {} cases", all.len());
+    let ids: BTreeSet<&str> = all.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids.len(), all.len(), "case ids must be unique");
+}
+
+#[test]
+fn cases_cover_every_red_line() {
+    let rb = rulebook();
+    let all = load(&rb);
+    let missing: Vec<&str> = rb
+        .red_lines
+        .iter()
+        .map(|r| r.id.as_str())
+        .filter(|id| {
+            let key = format!("red_line.{id}");
+            !all.iter().any(|c| c.decisive.contains(&key))
+        })
+        .collect();
+    assert!(missing.is_empty(), "no case decided by red line(s): {missing:?}");
+}
+
+#[test]
+fn cases_cover_every_track() {
+    let rb = rulebook();
+    let all = load(&rb);
+    assert!(rb.tracks.len() >= 2, "the default rulebook has two tracks");
+    for t in &rb.tracks {
+        let key = format!("track.{}", t.id);
+        assert!(all.iter().any(|c| c.decisive.contains(&key)), "no case on track {}", t.id);
+        // And the case really lands on that track.
+        let c = all.iter().find(|c| c.decisive.contains(&key)).expect("found above");
+        let a = engine::assess(&rb, &c.answers);
+        assert_eq!(a.track.as_ref(), Some(&t.id), "case {}", c.id);
+    }
+}
+
+#[test]
+fn cases_cover_every_tier() {
+    let rb = rulebook();
+    let all = load(&rb);
+    let expected: BTreeSet<&str> = all.iter().map(|c| c.tier.as_str()).collect();
+    let missing: Vec<&str> = rb.tiers.iter().map(|t| t.id.as_str()).filter(|t| !expected.contains(t)).collect();
+    assert!(missing.is_empty(), "no case expects tier(s): {missing:?}");
+    // Every expected tier exists.
+    for t in &expected {
+        assert!(rb.tier(t).is_some(), "a case expects unknown tier {t}");
+    }
+}
+
+#[test]
+fn cases_cover_both_sides_of_every_distinction() {
+    let rb = rulebook();
+    let all = load(&rb);
+    for d in &rb.distinctions {
+        for side in ["tolerable", "intolerable"] {
+            let covered = all.iter().any(|c| c.sides.iter().any(|(id, s)| id == d.id.as_str() && s == side));
+            assert!(covered, "no case expects distinction {} on the {side} side", d.id);
+        }
+    }
+}
+
+#[test]
+fn the_runner_can_fail() {
+    let rb = rulebook();
+    let all = load(&rb);
+    let case = all.iter().find(|c| c.id == "eligible_clear").unwrap_or(&all[0]);
+    assert!(cases::run_case(&rb, case).passed, "the original case passes");
+    let other = rb.tiers.iter().find(|t| t.id.as_str() != case.tier).expect("another tier");
+    let mut wrong = case.clone();
+    wrong.tier = other.id.as_str().to_owned();
+    let r = cases::run_case(&rb, &wrong);
+    assert!(!r.passed, "a case expecting {} must fail", other.id);
+    assert_eq!(r.id, case.id);
+    assert!(r.detail.contains("tier"), "{}", r.detail);
+    assert!(r.detail.contains(other.id.as_str()), "{}", r.detail);
+
+    // A wrong decisive rule or side fails too.
+    let mut wrong = case.clone();
+    wrong.decisive.push("red_line.private_gain".into());
+    assert!(!cases::run_case(&rb, &wrong).passed);
+    let mut wrong = case.clone();
+    wrong.sides.push((rb.distinctions[0].id.as_str().to_owned(), "intolerable".into()));
+    assert!(!cases::run_case(&rb, &wrong).passed);
+}
+
+/// The documented minimal example (docs/rulebook.md) is valid and its own cases pass.
+#[test]
+fn the_minimal_example_is_valid_and_its_cases_pass() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../rulebooks/minimal.toml");
+    let src = std::fs::read_to_string(path).unwrap();
+    let rb = rongcuo_engine::load("minimal.toml", &src).unwrap_or_else(|e| panic!("{e:?}"));
+    let cases = rongcuo_engine::cases::load_cases("minimal.toml", &src, &rb).unwrap();
+    assert_eq!(cases.len(), 2);
+    for c in &cases {
+        let r = rongcuo_engine::cases::run_case(&rb, c);
+        assert!(r.passed, "{}: {}", r.id, r.detail);
+    }
+}

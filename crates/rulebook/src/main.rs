@@ -1,0 +1,179 @@
+//! `rulebook`: a command-line tool for deployers.
+//!
+//! - `rulebook check FILE`: validate; exits 1 and lists every problem, each
+//!   with its code, the key path and the source line with a caret.
+//! - `rulebook test FILE [CASES]`: run scenario cases (the rulebook's own `[[cases]]`, and CASES if given).
+//! - `rulebook explain FILE`: print the decision table.
+//! - `rulebook blank-form FILE`: print the blank paper form (HTML) for the rulebook.
+//!
+//! Messages are in the primary locale; `--lang TAG` picks another.
+
+use std::process::ExitCode;
+
+use annotate_snippets::{Level, Renderer, Snippet};
+use rongcuo_engine::messages::{msg, msgf};
+use rongcuo_engine::{self as engine, Locale, RulebookError, cases};
+use rulebook::{explain, paper};
+
+/// Problems printed in full; the rest are counted.
+const MAX_SHOWN: usize = 200;
+
+fn main() -> ExitCode {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut locale = Locale::PRIMARY;
+    if let Some(i) = args.iter().position(|a| a == "--lang") {
+        let tag = args.get(i + 1).cloned().unwrap_or_default();
+        match Locale::from_tag(&tag) {
+            Some(l) => locale = l,
+            None => return usage(locale),
+        }
+        args.drain(i..=i + 1);
+    }
+    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["check", file] => check(file, locale),
+        ["test", file] => test(file, None, locale),
+        ["test", file, cases] => test(file, Some(cases), locale),
+        ["explain", file] => explain_cmd(file, locale),
+        ["blank-form", file] => blank_form(file, locale),
+        _ => usage(locale),
+    }
+}
+
+fn usage(l: Locale) -> ExitCode {
+    eprintln!("{}", msg(l, "cli.usage"));
+    ExitCode::from(2)
+}
+
+fn read(file: &str) -> Result<String, ExitCode> {
+    std::fs::read_to_string(file).map_err(|e| {
+        eprintln!("{file}: {e}");
+        ExitCode::from(2)
+    })
+}
+
+/// Prints problems as rustc does: the message, then the line with a caret.
+fn report(src: &str, errors: &[RulebookError], l: Locale) {
+    let renderer = Renderer::plain();
+    for e in errors.iter().take(MAX_SHOWN) {
+        let title = format!("[{}] {}", e.kind.code(), e.kind.describe(l));
+        let origin = match (e.line, e.column) {
+            (Some(line), Some(col)) => format!("{}:{line}:{col}", e.file),
+            _ => e.file.clone(),
+        };
+        match e.span {
+            Some((start, end)) if !src.is_empty() => {
+                // One line is enough to point at; a multi-line span is cut at its first line end.
+                let end = src[start..end].find('\n').map_or(end, |n| start + n).max(start);
+                let label = if e.path.is_empty() { String::new() } else { e.path.clone() };
+                let message = Level::Error.title(&title).snippet(
+                    Snippet::source(src).line_start(1).origin(&e.file).fold(true).annotation(Level::Error.span(start..end).label(&label)),
+                );
+                eprintln!("{}\n", renderer.render(message));
+            }
+            _ => eprintln!("{origin}: {}{title}\n", if e.path.is_empty() { String::new() } else { format!("{}: ", e.path) }),
+        }
+    }
+    if errors.len() > MAX_SHOWN {
+        let more = errors.len() - MAX_SHOWN;
+        eprintln!("{}", engine::ErrorKind::TooMany { shown: MAX_SHOWN, more }.describe(l));
+    }
+    eprintln!("{}", msgf(l, "cli.problems", &[("n", &errors.len().to_string())]));
+}
+
+fn load(file: &str, l: Locale) -> Result<engine::Rulebook, ExitCode> {
+    let src = read(file)?;
+    engine::load(file, &src).map_err(|errors| {
+        report(&src, &errors, l);
+        ExitCode::from(1)
+    })
+}
+
+fn check(file: &str, l: Locale) -> ExitCode {
+    match load(file, l) {
+        Ok(rb) => {
+            let n = |x: usize| x.to_string();
+            println!(
+                "{}",
+                msgf(
+                    l,
+                    "cli.valid",
+                    &[
+                        ("file", file),
+                        ("questions", &n(rb.questions.len())),
+                        ("red_lines", &n(rb.red_lines.len())),
+                        ("factors", &n(rb.factors.len())),
+                        ("tiers", &n(rb.tiers.len())),
+                    ]
+                )
+            );
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
+    }
+}
+
+fn test(file: &str, extra: Option<&str>, l: Locale) -> ExitCode {
+    let rb = match load(file, l) {
+        Ok(rb) => rb,
+        Err(code) => return code,
+    };
+    let mut all = Vec::new();
+    for f in [Some(file), extra].into_iter().flatten() {
+        let src = match read(f) {
+            Ok(s) => s,
+            Err(code) => return code,
+        };
+        match cases::load_cases(f, &src, &rb) {
+            Ok(c) => all.extend(c),
+            Err(errors) => {
+                report(&src, &errors, l);
+                return ExitCode::from(1);
+            }
+        }
+    }
+    if all.is_empty() {
+        eprintln!("{}", msg(l, "cli.no_cases"));
+        return ExitCode::from(1);
+    }
+    let mut failed = 0;
+    for case in &all {
+        let r = cases::run_case(&rb, case);
+        if r.passed {
+            println!("ok    {}", r.id);
+        } else {
+            failed += 1;
+            println!("FAIL  {}: {}", r.id, r.detail);
+        }
+    }
+    let n = all.len();
+    let s = |x: usize| x.to_string();
+    println!("{}", msgf(l, "cli.cases_summary", &[("n", &s(n)), ("passed", &s(n - failed)), ("failed", &s(failed))]));
+    if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+fn explain_cmd(file: &str, l: Locale) -> ExitCode {
+    match load(file, l) {
+        Ok(rb) => {
+            print!("{}", explain::decision_table(&rb, l));
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
+    }
+}
+
+/// The file name of the blank form in a locale: `blank-form.html` for the
+/// primary one, `blank-form.<tag>.html` for the others.
+fn form_name(l: Locale) -> String {
+    if l.is_primary() { "blank-form.html".to_owned() } else { format!("blank-form.{}.html", l.tag()) }
+}
+
+fn blank_form(file: &str, l: Locale) -> ExitCode {
+    match load(file, l) {
+        Ok(rb) => {
+            let others: Vec<(String, Locale)> = rb.meta.locales.iter().filter(|o| **o != l).map(|o| (form_name(*o), *o)).collect();
+            print!("{}", paper::blank_form_html(&rb, l, &others));
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
+    }
+}

@@ -1,0 +1,238 @@
+//! The blank paper form: the whole questionnaire as a static, printable HTML
+//! page with tick boxes, "why we ask" notes and what is needed to work out the
+//! result by hand. It needs no JavaScript, so it is also the way out for people
+//! who distrust all software or whose browser cannot run the widget.
+//!
+//! Generated from the rulebook by `rulebook blank-form` into
+//! `assets/blank-form.html`; a test keeps that file in step with the rulebook.
+//! Every word of the form comes from the rulebook or the `paper` section of
+//! the message tables.
+
+use std::fmt::Write;
+
+use rongcuo_engine::messages::msg;
+use rongcuo_engine::model::{Condition, ElementStatus, QuestionKind, Rulebook};
+use rongcuo_engine::{Locale, fill};
+
+/// A string of the `paper` table.
+fn p(l: Locale, key: &str) -> &'static str {
+    msg(l, &format!("paper.{key}"))
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The colon of the locale's punctuation.
+pub fn colon(l: Locale) -> &'static str {
+    p(l, "colon")
+}
+
+/// A condition in words, for "answer only if …".
+pub fn describe(rb: &Rulebook, cond: &Condition, l: Locale) -> String {
+    let c = colon(l);
+    let short = |q: &str| rb.question(q).map_or(q.to_owned(), |q| q.short.get(l).to_owned());
+    let label = |q: &str, o: &str| rb.question(q).and_then(|q| q.option(o)).map_or(o.to_owned(), |o| o.label.get(l).to_owned());
+    match cond {
+        Condition::Always => String::new(),
+        Condition::Is { question, option } => {
+            fill(p(l, "paper_is"), &[("question", &short(&question.0)), ("option", &label(&question.0, &option.0))])
+        }
+        Condition::In { question, options } => options
+            .iter()
+            .map(|o| fill(p(l, "paper_is"), &[("question", &short(&question.0)), ("option", &label(&question.0, &o.0))]))
+            .collect::<Vec<_>>()
+            .join(p(l, "paper_or")),
+        Condition::Answered { question } => fill(p(l, "paper_answered"), &[("question", &short(&question.0))]),
+        Condition::All(cs) => cs.iter().map(|x| describe(rb, x, l)).collect::<Vec<_>>().join(p(l, "paper_and")),
+        Condition::Any(cs) => cs.iter().map(|x| describe(rb, x, l)).collect::<Vec<_>>().join(p(l, "paper_or")),
+        Condition::Not(x) => format!("{}{}", p(l, "paper_not"), describe(rb, x, l)),
+        Condition::Element { element, statuses } => {
+            let title = rb.elements.iter().find(|e| &e.id == element).map_or(element.0.clone(), |e| e.title.get(l).to_owned());
+            let st: Vec<&str> = statuses.iter().map(|s| status_word(*s, l)).collect();
+            format!("{title}{c}{}", st.join("/"))
+        }
+        Condition::Band { bands } => {
+            let names: Vec<String> = bands
+                .iter()
+                .filter_map(|b| rb.score.bands.iter().find(|x| &x.id == b))
+                .map(|b| format!("{} {}–{}", b.title.get(l), b.from, b.to))
+                .collect();
+            names.join("/")
+        }
+    }
+}
+
+fn status_word(s: ElementStatus, l: Locale) -> &'static str {
+    p(l, &format!("status_{}", s.as_str()))
+}
+
+/// The blank form as a complete HTML document; `others` links the forms in other locales.
+pub fn blank_form_html(rb: &Rulebook, l: Locale, others: &[(String, Locale)]) -> String {
+    let e = escape;
+    let c = colon(l);
+    let (po, pc, sep) = (p(l, "paren_open"), p(l, "paren_close"), p(l, "list_sep"));
+    let mut h = String::new();
+    let title = format!("{} · {}", rb.meta.title.get(l), p(l, "paper_suffix"));
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"referrer\" content=\"no-referrer\">\n<title>{}</title>\n<link rel=\"stylesheet\" href=\"paper.css\">\n</head>\n<body class=\"paper\">\n<main>\n",
+        l.tag(),
+        e(&title)
+    );
+    for (href, other) in others {
+        let _ = writeln!(h, "<p class=\"other-lang\"><a href=\"{}\" lang=\"{}\">{}</a></p>", e(href), other.tag(), e(other.def().name));
+    }
+    let _ = writeln!(h, "<h1>{}</h1>", e(&title));
+    let _ = writeln!(h, "<p>{}</p>", e(p(l, "paper_intro")));
+    let _ = writeln!(h, "<p class=\"disclaimer\">{}</p>", e(rb.meta.disclaimer.get(l)));
+    let _ = writeln!(h, "<p class=\"meta\">{} {} · {}</p>", e(rb.meta.issuer.get(l)), e(&rb.meta.version), e(rb.meta.notice.get(l)));
+
+    let mut n = 0;
+    for (si, s) in rb.sections.iter().enumerate() {
+        let _ = writeln!(h, "<section>\n<h2>{}. {}</h2>", si + 1, e(s.title.get(l)));
+        if let Some(intro) = &s.intro {
+            let _ = writeln!(h, "<p class=\"intro\">{}</p>", e(intro.get(l)));
+        }
+        for q in rb.questions.iter().filter(|q| q.section == s.id) {
+            n += 1;
+            let optional = if q.required || q.text.get(l).contains(p(l, "optional").trim()) { "" } else { p(l, "optional") };
+            let _ = writeln!(h, "<div class=\"q\">\n<h3>{n}. {}{}</h3>", e(q.text.get(l)), e(optional));
+            if let Some(c) = &q.show_if {
+                let _ = writeln!(h, "<p class=\"cond\">{}</p>", e(&fill(p(l, "paper_only_if"), &[("condition", &describe(rb, c, l))])));
+            }
+            if let Some(hint) = &q.hint {
+                let _ = writeln!(h, "<p class=\"hint\">{}</p>", e(hint.get(l)));
+            }
+            match q.kind {
+                QuestionKind::Single | QuestionKind::YesNo | QuestionKind::Multi => {
+                    if q.kind == QuestionKind::Multi {
+                        let _ = writeln!(h, "<p class=\"hint\">{}</p>", e(p(l, "choose_all")));
+                    }
+                    let _ = writeln!(h, "<ul class=\"ticks\">");
+                    for o in &q.options {
+                        let _ = writeln!(h, "<li><span class=\"box\" aria-hidden=\"true\"></span>{}</li>", e(o.label.get(l)));
+                    }
+                    let _ = writeln!(h, "</ul>");
+                }
+                QuestionKind::Date => {
+                    let _ = writeln!(h, "<p class=\"blank\">{}</p>", e(p(l, "paper_date_blank")));
+                }
+                QuestionKind::Text => {
+                    let _ =
+                        writeln!(h, "<div class=\"lines\" aria-hidden=\"true\"><span></span><span></span><span></span><span></span></div>");
+                }
+            }
+            let _ = writeln!(h, "<p class=\"why\"><b>{}</b>{}</p>", e(p(l, "paper_why")), e(q.why.get(l)));
+            for term in q.terms.iter().filter_map(|id| rb.term(&id.0)) {
+                let _ = writeln!(h, "<p class=\"term\"><dfn>{}</dfn>{c}{}</p>", e(term.term.get(l)), e(term.definition.get(l)));
+            }
+            let _ = writeln!(h, "</div>");
+        }
+        let _ = writeln!(h, "</section>");
+    }
+
+    // What is needed to work the result out by hand.
+    let _ = writeln!(h, "<section class=\"how\">\n<h2>{}</h2>", e(p(l, "paper_how_title")));
+    let _ = writeln!(h, "<p>{}</p>\n<ul>", e(p(l, "paper_how_red")));
+    for r in &rb.red_lines {
+        let _ = writeln!(h, "<li><b>{}</b>{c}{}</li>", e(r.title.get(l)), e(&describe(rb, &r.when, l)));
+    }
+    let _ = writeln!(h, "</ul>\n<p>{}</p>", e(p(l, "paper_how_track")));
+    let _ = writeln!(h, "<p>{}</p>", e(p(l, "paper_how_elements")));
+    let _ = writeln!(h, "<ul>");
+    for el in &rb.elements {
+        let counts: Vec<String> = el
+            .counts
+            .iter()
+            .filter_map(|n| rb.question(&n.question.0).map(|q| (q, n)))
+            .flat_map(|(q, n)| {
+                n.points.iter().filter(|(_, pts)| *pts > 0).map(move |(o, pts)| {
+                    format!(
+                        "{}{c}{} {pts}{}",
+                        q.short.get(l),
+                        q.option(&o.0).map_or(o.0.as_str(), |o| o.label.get(l)),
+                        p(l, "paper_points")
+                    )
+                })
+            })
+            .collect();
+        let _ = writeln!(
+            h,
+            "<li><b>{}</b>{po}{}{pc}{c}{}</li>",
+            e(el.title.get(l)),
+            e(&fill(p(l, "paper_met_at"), &[("met", &el.met_at.to_string()), ("partly", &el.partly_at.to_string())])),
+            e(&counts.join(sep))
+        );
+    }
+    let _ = writeln!(h, "</ul>\n<p>{}</p>", e(&fill(p(l, "paper_how_score"), &[("max", &rb.score.grade_max.to_string())])));
+    let _ = writeln!(
+        h,
+        "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+        e(p(l, "col_factor")),
+        e(p(l, "col_weight")),
+        e(p(l, "col_grade"))
+    );
+    for f in &rb.factors {
+        let grades: Vec<String> = f
+            .grades
+            .iter()
+            .map(|(o, g)| {
+                format!("{}={g}", rb.question(&f.question.0).and_then(|q| q.option(&o.0)).map_or(o.0.as_str(), |o| o.label.get(l)))
+            })
+            .collect();
+        let _ = writeln!(h, "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>", e(f.title.get(l)), f.weight, e(&grades.join(sep)));
+    }
+    let _ = writeln!(h, "</tbody>\n</table>");
+    let bands: Vec<String> = rb.score.bands.iter().map(|b| format!("{} {}–{}", b.title.get(l), b.from, b.to)).collect();
+    let _ = writeln!(h, "<p>{} {}</p>", e(p(l, "score_bands_caption")), e(&bands.join(sep)));
+    let _ = writeln!(h, "<p>{}</p>\n<ol>", e(p(l, "paper_decisions")));
+    for d in &rb.decisions {
+        let tier = rb.tier(&d.tier.0).map_or(d.tier.0.as_str(), |x| x.title.get(l));
+        let cond = describe(rb, &d.when, l);
+        let _ = writeln!(h, "<li>{} → <b>{}</b></li>", e(if cond.is_empty() { p(l, "paper_otherwise") } else { &cond }), e(tier));
+    }
+    let _ = writeln!(h, "</ol>\n<p>{}</p>\n</section>", e(p(l, "paper_how_unsure")));
+
+    let _ = writeln!(h, "<section>\n<h2>{}</h2>\n<ul class=\"ticks\">", e(p(l, "paper_measures")));
+    for m in &rb.measures {
+        let _ = writeln!(
+            h,
+            "<li><span class=\"box\" aria-hidden=\"true\"></span><b>{}</b> {} <span class=\"by\">{}</span></li>",
+            e(m.title.get(l)),
+            e(m.description.get(l)),
+            e(p(l, "paper_by"))
+        );
+    }
+    let _ = writeln!(h, "</ul>\n</section>\n<section>\n<h2>{}</h2>\n<ul class=\"ticks\">", e(p(l, "materials_title")));
+    for m in &rb.materials {
+        let _ = writeln!(h, "<li><span class=\"box\" aria-hidden=\"true\"></span>{}</li>", e(m.title.get(l)));
+    }
+    let _ = writeln!(h, "</ul>\n</section>\n<section>\n<h2>{}</h2>\n<ol class=\"stages\">", e(p(l, "stages_title")));
+    for s in &rb.stages {
+        let _ = writeln!(h, "<li><b>{}</b>{c}{}</li>", e(s.title.get(l)), e(s.description.get(l)));
+    }
+    let _ = writeln!(h, "</ol>\n<ul>");
+    for r in &rb.recipients {
+        let _ = writeln!(h, "<li><b>{}</b>{c}{}</li>", e(r.title.get(l)), e(r.role.get(l)));
+    }
+    let _ = writeln!(
+        h,
+        "</ul>\n</section>\n<section>\n<h2>{}</h2>\n<div class=\"lines tall\" aria-hidden=\"true\"><span></span><span></span><span></span><span></span><span></span><span></span></div>\n</section>",
+        e(p(l, "summary_notes"))
+    );
+    let _ = writeln!(h, "</main>\n</body>\n</html>");
+    h
+}
