@@ -27,6 +27,10 @@ echo "== 3. release build, size and end-to-end tests"
 scripts/build.sh
 node tests/size.mjs | tee target/test-size.log
 summary+=("size (first load, gzip):    $(grep -o 'first load is [0-9]*\|total (first load) *[0-9]* *[0-9]*' target/test-size.log | awk '{print $NF}' | tail -1) bytes, within budget")
+# The engine's view of the default rulebook and cases, for the browser tests.
+mkdir -p target/e2e
+cargo run --quiet --offline -p rulebook -- explain rulebooks/default.toml --json > target/e2e/model.json
+cargo run --quiet --offline -p rulebook -- cases rulebooks/default.toml rulebooks/default.cases.toml --json > target/e2e/cases.json
 npx playwright test -c tests/e2e/playwright.config.mjs 2>&1 | tee target/test-e2e.log
 summary+=("end-to-end (Playwright):    $(grep -Eo '[0-9]+ passed' target/test-e2e.log | tail -1)")
 

@@ -11,7 +11,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-async fn sleep(ms: i32) {
+/// Yields to the browser for `ms` milliseconds, between checks of a condition.
+async fn tick(ms: i32) {
     let p = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
     });
@@ -29,7 +30,13 @@ async fn a_panic_shows_the_recovery_message() {
         let _ = v[std::hint::black_box(3)];
     });
     web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(boom.unchecked_ref(), 0).unwrap();
-    sleep(200).await;
+    // Wait for the panic to happen and the hook to run (bounded: 5 s).
+    for _ in 0..500 {
+        if doc.get_element_by_id("recovery").is_some() {
+            break;
+        }
+        tick(10).await;
+    }
     let recovery = doc.get_element_by_id("recovery").expect("the hook replaced the page with the recovery message");
     assert!(recovery.query_selector("[data-quick-exit]").unwrap().is_some());
     assert!(doc.document_element().unwrap().has_attribute("data-crashed"));

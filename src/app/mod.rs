@@ -276,24 +276,25 @@ pub async fn fetch_locale(locale: Locale, current: Option<&Rulebook>) -> Result<
     Ok((with.meta.id == current.meta.id).then(|| Rc::new(with)))
 }
 
-async fn fetch_bytes(name: &str) -> Result<Vec<u8>, String> {
+/// Fetches one of the page's own files; `Err` says why (for the administrator's message).
+async fn fetch(name: &str) -> Result<web_sys::Response, String> {
     let w = dom::window().ok_or("no window")?;
     let resp = JsFuture::from(w.fetch_with_str(name)).await.map_err(|_| "network".to_owned())?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| "response".to_owned())?;
     if !resp.ok() {
         return Err(format!("HTTP {}", resp.status()));
     }
+    Ok(resp)
+}
+
+async fn fetch_bytes(name: &str) -> Result<Vec<u8>, String> {
+    let resp = fetch(name).await?;
     let buf = JsFuture::from(resp.array_buffer().map_err(|_| "body".to_owned())?).await.map_err(|_| "body".to_owned())?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
 async fn fetch_text(name: &str) -> Result<String, String> {
-    let w = dom::window().ok_or("no window")?;
-    let resp = JsFuture::from(w.fetch_with_str(name)).await.map_err(|_| "network".to_owned())?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "response".to_owned())?;
-    if !resp.ok() {
-        return Err(format!("HTTP {}", resp.status()));
-    }
+    let resp = fetch(name).await?;
     let text = JsFuture::from(resp.text().map_err(|_| "body".to_owned())?).await.map_err(|_| "body".to_owned())?;
     text.as_string().ok_or_else(|| "body".to_owned())
 }

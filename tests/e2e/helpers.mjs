@@ -1,50 +1,46 @@
 // Shared steps for the end-to-end tests. Tests wait on states, never sleep.
 import { expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CATCHER = `http://127.0.0.1:${process.env.CATCHER_PORT || 4175}/__catcher`;
 
-/** Scenario cases from the engine's data file, so the browser and the engine agree. */
-export function loadCases() {
-  const src = readFileSync(fileURLToPath(new URL('../../rulebooks/default.cases.toml', import.meta.url)), 'utf8');
-  return parseCases(src);
+/**
+ * The engine's own view of the default rulebook and its scenario cases, from
+ * the `rulebook` CLI (`explain --json`, `cases --json`): the browser tests and
+ * the engine cannot disagree on what a case is, and nothing here parses TOML.
+ * scripts/test.sh writes them to target/e2e/ before the tests; run alone, the
+ * tests ask cargo for them.
+ */
+function cli(name, args) {
+  const file = fileURLToPath(new URL(`../../target/e2e/${name}.json`, import.meta.url));
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    const out = execFileSync('cargo', ['run', '-q', '--offline', '-p', 'rulebook', '--', ...args, '--json'], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)), maxBuffer: 64 << 20,
+    });
+    writeFileSync(file, out);
+  }
+  return JSON.parse(readFileSync(file, 'utf8'));
 }
 
-// A reader for the small subset of TOML the cases file uses.
-function parseCases(src) {
-  const cases = [];
-  let cur = null;
-  let inAnswers = false;
-  const value = (raw) => {
-    raw = raw.trim();
-    if (raw.startsWith('"')) return JSON.parse(raw);
-    if (raw.startsWith('[')) return JSON.parse(raw);
-    if (raw.startsWith('{')) {
-      const obj = {};
-      for (const part of raw.slice(1, -1).split(',')) {
-        const [k, v] = part.split('=').map((s) => s.trim());
-        if (k) obj[k] = JSON.parse(v);
-      }
-      return obj;
-    }
-    return raw; // dates
-  };
-  for (const line of src.split('\n')) {
-    const l = line.trim();
-    if (!l || l.startsWith('#')) continue;
-    if (l === '[[cases]]') { cur = { answers: {} }; cases.push(cur); inAnswers = false; continue; }
-    if (l === '[cases.answers]') { inAnswers = true; continue; }
-    const i = l.indexOf('=');
-    const k = l.slice(0, i).trim();
-    const v = value(l.slice(i + 1));
-    if (inAnswers) cur.answers[k] = v; else cur[k] = v;
-  }
-  const byId = Object.fromEntries(cases.map((c) => [c.id, c]));
-  for (const c of cases) {
-    if (c.extends) c.answers = { ...byId[c.extends].answers, ...c.answers };
-  }
-  return byId;
+/** The default rulebook's model (questions with their kinds, meta). */
+export const MODEL = cli('model', ['explain', 'rulebooks/default.toml']);
+const KINDS = Object.fromEntries(MODEL.questions.map((q) => [q.id, q.kind]));
+
+/** An answer in the saved-file shape (`{ choice: "x" }`) as the plain value the tests type. */
+const plain = (a) => Object.values(a)[0];
+
+/** Scenario cases by id: `answers` as plain values, `expected` as the engine assessed them. */
+export function loadCases() {
+  const list = cli('cases', ['cases', 'rulebooks/default.toml', 'rulebooks/default.cases.toml']);
+  return Object.fromEntries(list.map(({ case: c, assessment }) => [c.id, {
+    ...c,
+    answers: Object.fromEntries(Object.entries(c.answers).map(([k, v]) => [k, plain(v)])),
+    expected: assessment,
+  }]));
 }
 
 export async function openWidget(page, query = '') {
@@ -111,12 +107,11 @@ export async function reasonKeys(page) {
 }
 
 /** A saved-answers file for a case, in the format the widget writes (engine/save.rs). */
-export function saveFile(answers, { plan = [], rulebook = { id: 'example_default', version: '2026.11' } } = {}) {
-  const kinds = { t_basis: 'choices', r_conditions: 'choices', description: 'text', happened_on: 'date' };
+export function saveFile(answers, { plan = [], rulebook = { id: MODEL.meta.id, version: MODEL.meta.version } } = {}) {
+  const shape = { single: 'choice', yes_no: 'choice', multi: 'choices', date: 'date', text: 'text' };
   const out = {};
   for (const [k, v] of Object.entries(answers)) {
-    const kind = kinds[k] || 'choice';
-    out[k] = { [kind]: v };
+    out[k] = { [shape[KINDS[k]] || 'choice']: v };
   }
   return JSON.stringify({ format: 'rongcuo-self-check', format_version: 1, rulebook, saved: '2026-11-24', answers: out, plan }, null, 2);
 }

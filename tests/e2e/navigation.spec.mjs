@@ -91,7 +91,7 @@ test('start again clears every answer after confirming', async ({ page }) => {
 
 test('leaving or reloading with answers asks first; without answers it does not', async ({ page }) => {
   await openWidget(page);
-  // No answers: closing runs no warning.
+  // One answer given: closing asks first (the dialog is dismissed, so the page stays).
   let dialogs = [];
   page.on('dialog', async (d) => { dialogs.push(d.type()); await d.dismiss(); });
   await page.locator('[data-action="start"]').click();
@@ -106,6 +106,10 @@ test('a page without answers closes without a warning', async ({ page }) => {
   await page.locator('[data-action="start"]').click();
   const dialogs = [];
   page.on('dialog', async (d) => { dialogs.push(d.type()); await d.dismiss(); });
+  // close() does not wait with runBeforeUnload; the page's own close event does.
+  // A warning would be dismissed, the page would stay open and this would time out.
+  const closed = page.waitForEvent('close');
   await page.close({ runBeforeUnload: true });
+  await closed;
   expect(dialogs).toEqual([]);
 });

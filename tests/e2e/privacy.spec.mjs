@@ -6,7 +6,7 @@
 import { test, expect } from './fixtures.mjs';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { openWidget, loadCases, runCase, seeResult, openSaved, CATCHER } from './helpers.mjs';
+import { openWidget, loadCases, runCase, seeResult, openSaved, saveFile, CATCHER } from './helpers.mjs';
 
 const cases = loadCases();
 const dist = new Set(readdirSync(fileURLToPath(new URL('../../dist/', import.meta.url))));
@@ -118,11 +118,7 @@ test('odd and hostile text is shown literally and safely', async ({ page }) => {
   await page.evaluate(() => { window.onbeforeunload = null; });
   page.on('dialog', (d) => d.accept());
   await openWidget(page);
-  await openSaved(page, JSON.stringify({
-    format: 'rongcuo-self-check', format_version: 1, rulebook: { id: 'example_default', version: '2026.11' }, saved: '2026-11-24',
-    answers: { ...Object.fromEntries(Object.entries(cases.eligible_clear.answers).map(([k, v]) => [k, Array.isArray(v) ? { choices: v } : k === 'happened_on' ? { date: v } : { choice: v }])), description: { text } },
-    plan: [],
-  }));
+  await openSaved(page, saveFile({ ...cases.eligible_clear.answers, description: text }));
   const shown = await page.locator('[data-answer="description"] .summary-list__value').evaluate((e) => e.textContent);
   expect(shown).toBe(text);
   expect(await page.locator('[data-answer="description"] img, [data-answer="description"] script').count()).toBe(0);

@@ -5,6 +5,8 @@ use super::model::{OptionId, Question, QuestionId, QuestionKind, is_date};
 
 /// One answer. Its variant follows the question's kind.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 pub enum Answer {
     /// Single choice or yes/no.
     Choice(OptionId),
@@ -118,4 +120,18 @@ pub fn toggle_choice(q: &Question, current: &[OptionId], id: &OptionId, on: bool
         return vec![id.clone()];
     }
     q.options.iter().map(|c| &c.id).filter(|o| *o == id || (current.contains(o) && !exclusive(o))).cloned().collect()
+}
+
+/// Answers as a map from question id to answer, for the CLI's JSON outputs
+/// (the same shape as the saved-answers file).
+#[cfg(feature = "serde")]
+impl serde::Serialize for Answers {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (q, a) in &self.0 {
+            m.serialize_entry(q.as_str(), a)?;
+        }
+        m.end()
+    }
 }

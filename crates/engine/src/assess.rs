@@ -42,8 +42,17 @@ impl RuleRef {
     }
 }
 
+/// A rule by its stable key, for the CLI's JSON outputs.
+#[cfg(feature = "serde")]
+impl serde::Serialize for RuleRef {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.key())
+    }
+}
+
 /// A step of the reasons trace: a rule and the answers behind it.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Reason {
     pub rule: RuleRef,
     /// The questions whose answers made the rule apply, in rulebook order.
@@ -52,6 +61,8 @@ pub struct Reason {
 
 /// Where the user stands on one of the three distinctions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Side {
     Tolerable,
     Intolerable,
@@ -78,6 +89,7 @@ impl Side {
 
 /// A distinction with the user's side.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct DistinctionResult {
     pub id: DistinctionId,
     pub side: Side,
@@ -86,6 +98,7 @@ pub struct DistinctionResult {
 
 /// A constituent element with its verdict.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ElementResult {
     pub id: ElementId,
     pub status: ElementStatus,
@@ -100,6 +113,7 @@ pub struct ElementResult {
 
 /// One factor of the score.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct FactorResult {
     pub id: FactorId,
     pub question: QuestionId,
@@ -116,6 +130,7 @@ pub struct FactorResult {
 
 /// The weighted score with its breakdown (0–100, kept in thousandths).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ScoreResult {
     /// Score from concrete answers (unknown grades count as 0).
     pub milli: u32,
@@ -128,6 +143,8 @@ pub struct ScoreResult {
 
 /// A problem with the answer set. Reported, never crashed on.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum AnswerIssue {
     /// No question has this id.
     UnknownQuestion(String),
@@ -141,6 +158,7 @@ pub enum AnswerIssue {
 
 /// The whole result of a self-check.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Assessment {
     pub tier: TierId,
     /// The reasons trace, in the order the rules were applied.

@@ -11,6 +11,7 @@ use super::reader::{self, Tab};
 
 /// One scenario.
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Case {
     pub id: String,
     pub answers: Answers,
@@ -27,6 +28,7 @@ pub struct Case {
 
 /// The result of running one case.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CaseResult {
     pub id: String,
     pub passed: bool,
@@ -37,13 +39,7 @@ pub struct CaseResult {
 /// Reads the `[[cases]]` of a TOML document, resolving answers against `rb`.
 pub fn load_cases(file: &str, src: &str, rb: &Rulebook) -> Result<Vec<Case>, Vec<RulebookError>> {
     let mut cx = Cx::new(file, src);
-    let doc = match toml::de::DeTable::parse(src) {
-        Ok(doc) => doc,
-        Err(e) => {
-            cx.error_at("", e.span(), ErrorKind::Syntax { message: e.message().to_owned() });
-            return Err(cx.errors);
-        }
-    };
+    let Some(doc) = reader::parse(&mut cx, src) else { return Err(cx.errors) };
     let mut root = Tab::root(&doc);
     let is_rulebook = root.has("meta");
     let tables = root.tables(&mut cx, "cases", !is_rulebook);

@@ -46,13 +46,7 @@ pub const DEFAULT_RULEBOOK_FILE: &str = "rulebooks/default.toml";
 #[cfg(feature = "toml")]
 pub fn load(file: &str, src: &str) -> Result<Rulebook, Vec<RulebookError>> {
     let mut cx = diag::Cx::new(file, src);
-    let doc = match toml::de::DeTable::parse(src) {
-        Ok(doc) => doc,
-        Err(e) => {
-            cx.error_at("", e.span(), ErrorKind::Syntax { message: e.message().to_owned() });
-            return Err(cx.errors);
-        }
-    };
+    let Some(doc) = reader::parse(&mut cx, src) else { return Err(cx.errors) };
     let rb = reader::read_rulebook(&mut cx, &doc);
     match rb {
         Some(rb) if cx.errors.is_empty() => {

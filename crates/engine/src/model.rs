@@ -12,6 +12,7 @@ macro_rules! id_type {
     ($($(#[$doc:meta])* $name:ident;)*) => {$(
         $(#[$doc])*
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize), serde(transparent))]
         pub struct $name(pub String);
 
         impl $name {
@@ -78,6 +79,7 @@ id_type! {
 
 /// A whole rulebook: everything a locality can adapt.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Rulebook {
     pub meta: Meta,
     pub labels: Labels,
@@ -104,6 +106,7 @@ pub struct Rulebook {
 
 /// Who issued the rulebook and what it is.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Meta {
     pub id: String,
     pub title: Text,
@@ -122,6 +125,7 @@ pub struct Meta {
 
 /// Wording of the built-in answer kinds.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Labels {
     pub yes: Text,
     pub no: Text,
@@ -131,6 +135,7 @@ pub struct Labels {
 
 /// A group of questions, shown as one step of the progress indicator.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Section {
     pub id: SectionId,
     pub title: Text,
@@ -139,6 +144,8 @@ pub struct Section {
 
 /// The kind of answer a question takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum QuestionKind {
     /// One option.
     #[default]
@@ -173,6 +180,7 @@ impl QuestionKind {
 
 /// One question of the self-check.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Question {
     pub id: QuestionId,
     pub section: SectionId,
@@ -203,6 +211,7 @@ impl Question {
 
 /// An answer option.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Choice {
     pub id: OptionId,
     pub label: Text,
@@ -215,6 +224,7 @@ pub struct Choice {
 
 /// A glossary entry explained in place.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Term {
     pub id: TermId,
     pub term: Text,
@@ -223,6 +233,7 @@ pub struct Term {
 
 /// A condition on answers or, in decision rows, on derived facts.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub enum Condition {
     /// Always true.
     Always,
@@ -275,6 +286,8 @@ impl Condition {
 
 /// Status of a constituent element.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum ElementStatus {
     Met,
     Partly,
@@ -305,6 +318,7 @@ impl ElementStatus {
 
 /// A scope check: when it holds, the case is outside the mechanism.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ScopeRule {
     pub id: ScopeId,
     pub when: Condition,
@@ -314,6 +328,7 @@ pub struct ScopeRule {
 
 /// An item of the negative list: when it holds, tolerance is excluded.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct RedLine {
     pub id: RedLineId,
     pub title: Text,
@@ -324,6 +339,7 @@ pub struct RedLine {
 
 /// One of the "three distinctions": a pair of sides the user is placed on.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Distinction {
     pub id: DistinctionId,
     pub title: Text,
@@ -337,6 +353,7 @@ pub struct Distinction {
 
 /// A task track; the first whose condition holds applies.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Track {
     pub id: TrackId,
     pub title: Text,
@@ -351,6 +368,7 @@ pub struct Track {
 
 /// A constituent element (motive, theoretical support, real circumstances).
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Element {
     pub id: ElementId,
     pub title: Text,
@@ -364,6 +382,7 @@ pub struct Element {
 
 /// Points an element takes from the options of one question.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ElementCount {
     pub question: QuestionId,
     pub points: Vec<(OptionId, u32)>,
@@ -371,6 +390,7 @@ pub struct ElementCount {
 
 /// Score settings: the grade scale and the bands.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Score {
     /// The highest grade any option can carry.
     pub grade_max: u32,
@@ -379,6 +399,7 @@ pub struct Score {
 
 /// A score band: `from <= score < to` (the top band includes 100).
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Band {
     pub id: BandId,
     pub title: Text,
@@ -388,6 +409,7 @@ pub struct Band {
 
 /// A weighted score factor graded from one question.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Factor {
     pub id: FactorId,
     pub title: Text,
@@ -399,6 +421,8 @@ pub struct Factor {
 
 /// The tone of an outcome, used only for presentation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Tone {
     Favourable,
     #[default]
@@ -421,6 +445,7 @@ impl Tone {
 
 /// An outcome tier: an indication, never a determination.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Tier {
     pub id: TierId,
     pub title: Text,
@@ -431,6 +456,7 @@ pub struct Tier {
 
 /// Global outcome settings.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct OutcomeConfig {
     /// The tier for "not enough information".
     pub unknown_tier: TierId,
@@ -439,6 +465,7 @@ pub struct OutcomeConfig {
 
 /// A row of the final decision table (reads elements and score bands only).
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Decision {
     pub id: DecisionId,
     pub when: Condition,
@@ -448,6 +475,7 @@ pub struct Decision {
 
 /// A correction measure from the catalogue.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Measure {
     pub id: MeasureId,
     pub title: Text,
@@ -458,6 +486,7 @@ pub struct Measure {
 
 /// An item of the materials checklist.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Material {
     pub id: MaterialId,
     pub title: Text,
@@ -466,6 +495,7 @@ pub struct Material {
 
 /// A next step, listed by the tiers that name it.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct NextStep {
     pub id: NextStepId,
     pub text: Text,
@@ -473,6 +503,7 @@ pub struct NextStep {
 
 /// A stage of the formal procedure.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Stage {
     pub id: StageId,
     pub title: Text,
@@ -481,6 +512,7 @@ pub struct Stage {
 
 /// A body that receives applications.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Recipient {
     pub id: RecipientId,
     pub title: Text,
@@ -489,6 +521,7 @@ pub struct Recipient {
 
 /// A document the rulebook relies on.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Reference {
     pub id: ReferenceId,
     pub title: Text,

@@ -24,6 +24,17 @@ const KNOWN_LOCALES: &str = "zh-CN, en";
 #[cfg(feature = "pseudo-locale")]
 const KNOWN_LOCALES: &str = "zh-CN, en, en-XA";
 
+/// Parses the TOML, recording every syntax error the parser can recover
+/// from (not only the first); `None` when there was any, since a document
+/// patched up by recovery would only add confusing problems.
+pub(crate) fn parse<'i>(cx: &mut Cx<'_>, src: &'i str) -> Option<toml::Spanned<DeTable<'i>>> {
+    let (doc, errors) = DeTable::parse_recoverable(src);
+    for e in &errors {
+        cx.error_at("", e.span(), ErrorKind::Syntax { message: e.message().to_owned() });
+    }
+    errors.is_empty().then_some(doc)
+}
+
 fn type_name(v: &DeValue<'_>) -> &'static str {
     match v {
         DeValue::String(_) => "string",

@@ -362,6 +362,22 @@ fn visibility(cx: &mut Cx<'_>, rb: &Rulebook) {
     }
 }
 
+/// The answers of one assignment in words, for a `NoOutcome` problem:
+/// `q = option`, `q = a+b`, or `q = <none>` for no answer.
+fn describe(rb: &Rulebook, qs: &[usize], get: &Lookup<'_>, none: &str) -> String {
+    let mut parts = Vec::new();
+    for &i in qs {
+        let id = rb.questions[i].id.as_str();
+        parts.push(match get(id) {
+            Some(Answer::Choice(o)) => format!("{id} = {o}"),
+            Some(Answer::Choices(os)) => format!("{id} = {}", os.iter().map(|o| o.as_str()).collect::<Vec<_>>().join("+")),
+            Some(_) => format!("{id} = ?"),
+            None => format!("{id} = {none}"),
+        });
+    }
+    parts.join(", ")
+}
+
 fn coverage(cx: &mut Cx<'_>, rb: &Rulebook) {
     // Tracks: every concrete answer to the questions they read must select one.
     let mut qs: Vec<usize> = Vec::new();
@@ -402,19 +418,7 @@ fn coverage(cx: &mut Cx<'_>, rb: &Rulebook) {
             get(q.id.as_str()).is_some_and(|a| !a.is_unsure(q))
         });
         if concrete && !rb.tracks.iter().any(|t| holds_with(&t.when, &get, None)) {
-            situation = qs
-                .iter()
-                .map(|&i| {
-                    let id = rb.questions[i].id.as_str();
-                    match get(id) {
-                        Some(Answer::Choice(o)) => format!("{id} = {o}"),
-                        Some(Answer::Choices(os)) => format!("{id} = {}", os.iter().map(|o| o.as_str()).collect::<Vec<_>>().join("+")),
-                        Some(_) => format!("{id} = ?"),
-                        None => format!("{id} = (not asked)"),
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
+            situation = describe(rb, &qs, &get, "(not asked)");
             return true;
         }
         false
@@ -456,22 +460,16 @@ fn coverage(cx: &mut Cx<'_>, rb: &Rulebook) {
             if rb.decisions.iter().any(|d| holds_with(&d.when, get, Some(&facts))) {
                 return false;
             }
-            answers = qs
-                .iter()
-                .map(|&i| {
-                    let id = rb.questions[i].id.as_str();
-                    match get(id) {
-                        Some(Answer::Choice(o)) => format!(", {id} = {o}"),
-                        Some(Answer::Choices(os)) => format!(", {id} = {}", os.iter().map(|o| o.as_str()).collect::<Vec<_>>().join("+")),
-                        _ => format!(", {id} = (none)"),
-                    }
-                })
-                .collect();
+            answers = describe(rb, &qs, get, "(none)");
             true
         });
         if uncovered == Some(true) {
-            let s: Vec<String> = facts.elements.iter().map(|(e, st)| format!("{e} = {}", st.as_str())).collect();
-            cx.error("decisions", ErrorKind::NoOutcome { situation: format!("{}, band = {band}{answers}", s.join(", ")) });
+            let mut s: Vec<String> = facts.elements.iter().map(|(e, st)| format!("{e} = {}", st.as_str())).collect();
+            s.push(format!("band = {band}"));
+            if !answers.is_empty() {
+                s.push(answers);
+            }
+            cx.error("decisions", ErrorKind::NoOutcome { situation: s.join(", ") });
             return;
         }
     }

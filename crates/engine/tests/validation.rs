@@ -1,18 +1,24 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Broken rulebooks: each test takes the default rulebook, applies one targeted
-//! textual edit and checks that loading reports the specific problem, with the
-//! key path and (where the format allows) the line derived from the edited text.
+//! Broken rulebooks: each test takes a complete, valid rulebook
+//! (`tests/fixtures/full.toml`, a frozen copy of an earlier default rulebook,
+//! so that rewording the default one does not touch these tests), applies one
+//! targeted textual edit and checks that loading reports the specific problem,
+//! with the key path and (where the format allows) the line derived from the
+//! edited text.
 
 use std::sync::LazyLock;
 
-use rongcuo_engine::{self as engine, DEFAULT_RULEBOOK, ErrorKind, Locale, Rulebook, RulebookError};
+use rongcuo_engine::{self as engine, ErrorKind, Locale, Rulebook, RulebookError};
 
 const FILE: &str = "broken.toml";
 
-/// The default rulebook, for looking up indices instead of hard-coding them.
-static RB: LazyLock<Rulebook> = LazyLock::new(|| match engine::load(engine::DEFAULT_RULEBOOK_FILE, engine::DEFAULT_RULEBOOK) {
+/// The valid rulebook every test breaks in one place.
+const DEFAULT_RULEBOOK: &str = include_str!("fixtures/full.toml");
+
+/// The fixture, loaded, for looking up indices instead of hard-coding them.
+static RB: LazyLock<Rulebook> = LazyLock::new(|| match engine::load("full.toml", DEFAULT_RULEBOOK) {
     Ok(rb) => rb,
-    Err(e) => panic!("the default rulebook must load: {e:#?}"),
+    Err(e) => panic!("the fixture must load: {e:#?}"),
 });
 
 /// Replaces one exact snippet that must occur exactly once in `src`.
@@ -63,6 +69,22 @@ fn at<'a>(errs: &'a [RulebookError], path: &str) -> &'a RulebookError {
     let found: Vec<&RulebookError> = errs.iter().filter(|e| e.path == path).collect();
     assert_eq!(found.len(), 1, "expected exactly one error at `{path}`, got: {errs:#?}");
     found[0]
+}
+
+/// The one `NoOutcome` problem of `src`, at `path`, reported on the line of
+/// `line_at`; its situation names each of `names`.
+fn no_outcome(src: &str, path: &str, names: &[&str], line_at: &str) {
+    let e = sole(&errors(src)).clone();
+    assert_eq!(e.path, path);
+    match &e.kind {
+        ErrorKind::NoOutcome { situation } => {
+            for n in names {
+                assert!(situation.contains(n), "the situation names `{n}`: {situation}");
+            }
+        }
+        k => panic!("expected NoOutcome, got {k:?}"),
+    }
+    assert_eq!(e.line, Some(line_of(src, line_at)), "{e:#?}");
 }
 
 /// The only error reported.
@@ -133,7 +155,7 @@ fn track(id: &str) -> usize {
 // ------------------------------------------------------------------ sanity
 
 #[test]
-fn default_rulebook_loads_without_errors() {
+fn the_fixture_loads_without_errors() {
     let rb = match engine::load(engine::DEFAULT_RULEBOOK_FILE, DEFAULT_RULEBOOK) {
         Ok(rb) => rb,
         Err(e) => panic!("default rulebook has errors: {e:#?}"),
@@ -154,10 +176,22 @@ fn helpers_refuse_a_missing_snippet() {
 #[test]
 fn malformed_toml_is_a_syntax_error_with_its_line() {
     let src = edit("minutes = 10\n", "minutes = = 10\n");
-    let e = sole(&errors(&src)).clone();
+    let all = errors(&src);
+    let e = all.first().expect("a syntax error").clone();
+    assert!(all.iter().all(|e| matches!(e.kind, ErrorKind::Syntax { .. }) && e.line == Some(line_of(&src, "minutes = = 10"))), "{all:#?}");
     assert!(matches!(e.kind, ErrorKind::Syntax { ref message } if !message.is_empty()), "{e:#?}");
     assert_eq!(e.path, "");
-    assert_eq!(e.line, Some(line_of(&src, "minutes = = 10")));
+    assert_eq!(e.span.map(|(a, _)| &src[a..a + 1]), Some("="), "the span points at the stray `=`");
+}
+
+#[test]
+fn every_recoverable_syntax_error_is_reported_not_only_the_first() {
+    let src = edit("minutes = 10\n", "minutes = = 10\n").replacen("version = \"", "version = = \"", 1);
+    let all = errors(&src);
+    let lines: Vec<Option<u32>> = all.iter().map(|e| e.line).collect();
+    assert!(lines.contains(&Some(line_of(&src, "minutes = = 10"))), "{all:#?}");
+    assert!(lines.contains(&Some(line_of(&src, "version = = "))), "{all:#?}");
+    assert!(all.iter().all(|e| matches!(e.kind, ErrorKind::Syntax { .. })), "{all:#?}");
 }
 
 #[test]
@@ -628,32 +662,13 @@ fn decision_table_without_a_catch_all_row() {
     let row = &DEFAULT_RULEBOOK[start..start + len];
     assert!(row.contains("when = \"always\""), "{row}");
     let src = edit(row, "");
-    let e = sole(&errors(&src)).clone();
-    assert_eq!(e.path, "decisions");
-    match &e.kind {
-        ErrorKind::NoOutcome { situation } => {
-            assert!(situation.contains("band = "), "the situation names the band: {situation}");
-            assert!(situation.contains("motive = "), "the situation names the elements: {situation}");
-        }
-        k => panic!("expected NoOutcome, got {k:?}"),
-    }
-    assert_eq!(e.line, Some(line_of(&src, "[[decisions]]\nid = \"element_missing\"")), "{e:#?}");
+    no_outcome(&src, "decisions", &["band = ", "motive = "], "[[decisions]]\nid = \"element_missing\"");
 }
 
 #[test]
 fn tracks_leaving_an_answer_without_a_track() {
     let src = edit("  { question = \"mandatory_done\", is = \"yes\" },\n", "");
-    let e = sole(&errors(&src)).clone();
-    assert_eq!(e.path, "tracks");
-    match &e.kind {
-        ErrorKind::NoOutcome { situation } => {
-            assert!(situation.contains("task_kind = mandatory"), "{situation}");
-            assert!(situation.contains("mandatory_done = yes"), "{situation}");
-            assert!(situation.contains("timing = after"), "{situation}");
-        }
-        k => panic!("expected NoOutcome, got {k:?}"),
-    }
-    assert_eq!(e.line, Some(line_of(&src, "[[tracks]]\nid = \"mandatory\"")), "{e:#?}");
+    no_outcome(&src, "tracks", &["task_kind = mandatory", "mandatory_done = yes", "timing = after"], "[[tracks]]\nid = \"mandatory\"");
 }
 
 #[test]
@@ -662,17 +677,12 @@ fn tracks_leaving_a_hidden_question_without_a_track() {
     // is only asked after the event, so it has no answer.
     let branch = "  { all = [{ question = \"task_kind\", is = \"mandatory\" }, { question = \"timing\", is = \"before\" }] },\n";
     let src = edit(branch, "");
-    let e = sole(&errors(&src)).clone();
-    assert_eq!(e.path, "tracks");
-    match &e.kind {
-        ErrorKind::NoOutcome { situation } => {
-            assert!(situation.contains("timing = before"), "{situation}");
-            assert!(situation.contains("task_kind = mandatory"), "{situation}");
-            assert!(situation.contains("mandatory_done = (not asked)"), "{situation}");
-        }
-        k => panic!("expected NoOutcome, got {k:?}"),
-    }
-    assert_eq!(e.line, Some(line_of(&src, "[[tracks]]\nid = \"mandatory\"")), "{e:#?}");
+    no_outcome(
+        &src,
+        "tracks",
+        &["timing = before", "task_kind = mandatory", "mandatory_done = (not asked)"],
+        "[[tracks]]\nid = \"mandatory\"",
+    );
 }
 
 #[test]

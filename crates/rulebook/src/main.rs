@@ -5,6 +5,10 @@
 //! - `rulebook test FILE [CASES]`: run scenario cases (the rulebook's own `[[cases]]`, and CASES if given).
 //! - `rulebook explain FILE`: print the decision table.
 //! - `rulebook blank-form FILE`: print the blank paper form (HTML) for the rulebook.
+//! - `rulebook cases FILE [CASES] --json`: the scenario cases as JSON, each
+//!   with its answers (in the saved-file shape) and the engine's assessment;
+//!   the end-to-end tests take their fixtures from here.
+//! - `rulebook explain FILE --json`: the whole rulebook model as JSON.
 //!
 //! Messages are in the primary locale; `--lang TAG` picks another.
 
@@ -34,6 +38,9 @@ fn main() -> ExitCode {
         ["test", file] => test(file, None, locale),
         ["test", file, cases] => test(file, Some(cases), locale),
         ["explain", file] => explain_cmd(file, locale),
+        ["explain", file, "--json"] => json_out(load(file, locale).map(|rb| serde_json::to_value(&rb))),
+        ["cases", file, "--json"] => cases_json(file, None, locale),
+        ["cases", file, cases, "--json"] => cases_json(file, Some(cases), locale),
         ["blank-form", file] => blank_form(file, locale),
         _ => usage(locale),
     }
@@ -112,29 +119,32 @@ fn check(file: &str, l: Locale) -> ExitCode {
     }
 }
 
-fn test(file: &str, extra: Option<&str>, l: Locale) -> ExitCode {
-    let rb = match load(file, l) {
-        Ok(rb) => rb,
-        Err(code) => return code,
-    };
+/// The rulebook and the cases of FILE and, if given, of a cases file.
+fn load_cases(file: &str, extra: Option<&str>, l: Locale) -> Result<(engine::Rulebook, Vec<cases::Case>), ExitCode> {
+    let rb = load(file, l)?;
     let mut all = Vec::new();
     for f in [Some(file), extra].into_iter().flatten() {
-        let src = match read(f) {
-            Ok(s) => s,
-            Err(code) => return code,
-        };
+        let src = read(f)?;
         match cases::load_cases(f, &src, &rb) {
             Ok(c) => all.extend(c),
             Err(errors) => {
                 report(&src, &errors, l);
-                return ExitCode::from(1);
+                return Err(ExitCode::from(1));
             }
         }
     }
     if all.is_empty() {
         eprintln!("{}", msg(l, "cli.no_cases"));
-        return ExitCode::from(1);
+        return Err(ExitCode::from(1));
     }
+    Ok((rb, all))
+}
+
+fn test(file: &str, extra: Option<&str>, l: Locale) -> ExitCode {
+    let (rb, all) = match load_cases(file, extra, l) {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
     let mut failed = 0;
     for case in &all {
         let r = cases::run_case(&rb, case);
@@ -149,6 +159,29 @@ fn test(file: &str, extra: Option<&str>, l: Locale) -> ExitCode {
     let s = |x: usize| x.to_string();
     println!("{}", msgf(l, "cli.cases_summary", &[("n", &s(n)), ("passed", &s(n - failed)), ("failed", &s(failed))]));
     if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+/// Prints a JSON value, or the failure that stopped it.
+fn json_out(v: Result<Result<serde_json::Value, serde_json::Error>, ExitCode>) -> ExitCode {
+    match v {
+        Ok(Ok(v)) => {
+            println!("{v:#}");
+            ExitCode::SUCCESS
+        }
+        Ok(Err(e)) => {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
+        Err(code) => code,
+    }
+}
+
+fn cases_json(file: &str, extra: Option<&str>, l: Locale) -> ExitCode {
+    json_out(load_cases(file, extra, l).map(|(rb, all)| {
+        let list: Vec<serde_json::Value> =
+            all.iter().map(|c| serde_json::json!({ "case": c, "assessment": engine::assess(&rb, &c.answers) })).collect();
+        Ok(serde_json::Value::Array(list))
+    }))
 }
 
 fn explain_cmd(file: &str, l: Locale) -> ExitCode {

@@ -147,10 +147,16 @@ pub fn blank_form_html(rb: &Rulebook, l: Locale, others: &[(String, Locale)]) ->
     // What is needed to work the result out by hand.
     let _ = writeln!(h, "<section class=\"how\">\n<h2>{}</h2>", e(p(l, "paper_how_title")));
     let _ = writeln!(h, "<p>{}</p>\n<ul>", e(p(l, "paper_how_red")));
+    let tier = |id: &rongcuo_engine::model::TierId| rb.tier(&id.0).map_or_else(|| id.0.clone(), |x| x.title.get(l).to_owned());
     for r in &rb.red_lines {
-        let _ = writeln!(h, "<li><b>{}</b>{c}{}</li>", e(r.title.get(l)), e(&describe(rb, &r.when, l)));
+        let _ = writeln!(h, "<li><b>{}</b>{c}{} → {}</li>", e(r.title.get(l)), e(&describe(rb, &r.when, l)), e(&tier(&r.tier)));
     }
-    let _ = writeln!(h, "</ul>\n<p>{}</p>", e(p(l, "paper_how_track")));
+    let _ = writeln!(h, "</ul>\n<p>{}</p>\n<ul>", e(p(l, "paper_how_track")));
+    for t in &rb.tracks {
+        let to = t.tier.as_ref().map_or(String::new(), |x| format!(" → {}", tier(x)));
+        let _ = writeln!(h, "<li><b>{}</b>{c}{}{}</li>", e(t.title.get(l)), e(t.description.get(l)), e(&to));
+    }
+    let _ = writeln!(h, "</ul>");
     let _ = writeln!(h, "<p>{}</p>", e(p(l, "paper_how_elements")));
     let _ = writeln!(h, "<ul>");
     for el in &rb.elements {
@@ -204,7 +210,7 @@ pub fn blank_form_html(rb: &Rulebook, l: Locale, others: &[(String, Locale)]) ->
         let cond = describe(rb, &d.when, l);
         let _ = writeln!(h, "<li>{} → <b>{}</b></li>", e(if cond.is_empty() { p(l, "paper_otherwise") } else { &cond }), e(tier));
     }
-    let _ = writeln!(h, "</ol>\n<p>{}</p>\n</section>", e(p(l, "paper_how_unsure")));
+    let _ = writeln!(h, "</ol>\n<p>{}</p>\n</section>", e(&fill(p(l, "paper_how_unsure"), &[("tier", &tier(&rb.outcome.unknown_tier))])));
 
     let _ = writeln!(h, "<section>\n<h2>{}</h2>\n<ul class=\"ticks\">", e(p(l, "paper_measures")));
     for m in &rb.measures {

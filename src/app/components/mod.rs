@@ -51,6 +51,17 @@ pub fn nodes(items: Vec<Html>) -> Html {
     Html::from_iter(items)
 }
 
+/// The "Back" link at the top of a page: the browser's own Back, so the
+/// history and the page always agree.
+pub fn back_link(label: &'static str, class: &'static str) -> yew::Html {
+    let onclick = yew::Callback::from(|_: yew::MouseEvent| {
+        if let Some(h) = crate::app::dom::window().and_then(|w| w.history().ok()) {
+            let _ = h.back();
+        }
+    });
+    yew::html! { <button type="button" {class} {onclick}>{ label }</button> }
+}
+
 /// The blank paper form in a locale (`rulebook blank-form` writes one per locale).
 pub fn paper_form(l: Locale) -> String {
     if l.is_primary() { "blank-form.html".to_owned() } else { format!("blank-form.{}.html", l.tag()) }

@@ -74,11 +74,6 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
             ctx.dispatch(Action::Submit { index, answer });
         })
     };
-    let onback = Callback::from(|_| {
-        if let Some(h) = dom::window().and_then(|w| w.history().ok()) {
-            let _ = h.back();
-        }
-    });
     let onerror_link = {
         let id = id.clone();
         Callback::from(move |e: MouseEvent| {
@@ -269,7 +264,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
     });
     html! {
         <div class="question" data-question={q.id.0.clone()}>
-            <button type="button" class="back-link" onclick={onback}>{ t.back }</button>
+            { super::back_link(t.back, "back-link") }
             { notice(&ctx) }
             <nav class="progress" aria-label={fill(t.progress, &[("n", &(sec_n + 1).to_string()), ("total", &sec_total.to_string())])}>
                 <ol>{ for sections_nav }</ol>

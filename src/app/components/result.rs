@@ -191,14 +191,9 @@ pub fn result_page(ctx: &AppContext, a: &Assessment) -> Html {
             }
         })
     };
-    let onback = Callback::from(|_| {
-        if let Some(h) = dom::window().and_then(|w| w.history().ok()) {
-            let _ = h.back();
-        }
-    });
     html! {
         <div class="result">
-            <button type="button" class="back-link no-print" onclick={onback}>{ t.back }</button>
+            { super::back_link(t.back, "back-link no-print") }
             { notice(ctx) }
             <div class="summary-head print-only">
                 <p class="summary-head__title">{ rb.meta.title.get(l) }{ " · " }{ t.summary_title }</p>

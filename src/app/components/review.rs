@@ -13,14 +13,9 @@ pub fn review_page(ctx: &AppContext) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.dispatch(Action::ShowResult))
     };
-    let onback = Callback::from(|_| {
-        if let Some(h) = crate::app::dom::window().and_then(|w| w.history().ok()) {
-            let _ = h.back();
-        }
-    });
     html! {
         <div class="review">
-            <button type="button" class="back-link" onclick={onback}>{ t.back }</button>
+            { super::back_link(t.back, "back-link") }
             { notice(ctx) }
             <h1 tabindex="-1">{ t.review_title }</h1>
             <p class="lead">{ t.review_lead }</p>

@@ -74,11 +74,14 @@ pub struct Session {
     pub plan: Plan,
     /// True while an answer is being changed from the review page.
     pub changing: bool,
+    /// True once the plan has been started (seeded on the first result, or
+    /// opened from a file): the user's own changes to it are never undone.
+    pub plan_started: bool,
 }
 
 impl Default for Session {
     fn default() -> Self {
-        Session { step: Step::Start, answers: Answers::default(), plan: Plan::default(), changing: false }
+        Session { step: Step::Start, answers: Answers::default(), plan: Plan::default(), changing: false, plan_started: false }
     }
 }
 
@@ -205,15 +208,16 @@ impl Session {
         };
     }
 
-    /// Shows the result, provided every required question is answered. A
-    /// plan not yet started begins with the measures the answers require.
+    /// Shows the result, provided every required question is answered. The
+    /// first time, the plan begins with the measures the answers require.
     pub fn result(&mut self, rb: &Rulebook) {
         self.changing = false;
         self.step = match self.first_unanswered(rb) {
             Some(j) => Step::Question(j),
             None => Step::Result,
         };
-        if self.step == Step::Result && self.plan.0.is_empty() {
+        if self.step == Step::Result && !self.plan_started {
+            self.plan_started = true;
             for m in crate::assess::assess(rb, &self.answers).measures {
                 self.plan.toggle(&m, true);
             }
@@ -240,6 +244,7 @@ impl Session {
     /// Replaces everything with the answers and plan of an opened file; shows the review page.
     pub fn open(&mut self, rb: &Rulebook, answers: Answers, plan: Plan) {
         self.answers = answers;
+        self.plan_started = !plan.0.is_empty();
         self.plan = plan;
         self.changing = false;
         self.review(rb);

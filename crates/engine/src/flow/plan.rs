@@ -4,6 +4,7 @@ use crate::model::{MeasureId, is_date};
 
 /// A chosen correction measure with its target date.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PlanItem {
     pub measure: MeasureId,
     /// `YYYY-MM-DD`, when set.
@@ -12,6 +13,7 @@ pub struct PlanItem {
 
 /// The correction plan, in the order measures were chosen.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Plan(pub Vec<PlanItem>);
 
 impl Plan {
