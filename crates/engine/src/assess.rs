@@ -4,16 +4,24 @@
 //!
 //! The stages run in a fixed order, their contents come from the rulebook:
 //! scope → red lines → task track → the three distinctions → decision table
-//! (over the constituent elements and the score band). "Not sure" answers are
-//! never guessed: every concrete resolution of them is tried, and when the
-//! tier depends on which one is true the result is the rulebook's
+//! (over the constituent elements and the score band).
+//!
+//! **Decided as soon as it is decided.** Answers still open (not given yet,
+//! "not sure", or on a question that may not be shown) are never guessed.
+//! Each rule is evaluated in three-valued logic over what is known, and the
+//! facts (element statuses, score band) as the ranges the open answers allow;
+//! a rule that may or may not hold opens both branches. When every branch
+//! reaches the same tier the tier is decided, whatever the open answers turn
+//! out to be, stage by stage and without trying combinations. Otherwise, when
+//! the open answers are few, each concrete way they could settle is tried;
+//! if the tier still depends on them the result is the rulebook's
 //! not-enough-information tier, naming the questions that matter.
 
 use super::answers::{Answer, Answers};
-use super::condition::{Facts, effective, holds_with, visible};
+use super::condition::{FactRange, Knowledge, Tri, eval, holds_with, knowledge, visible};
 use super::model::*;
 
-/// Resolutions of "not sure" answers tried before giving up and naming them all.
+/// Concrete ways of settling open answers tried before giving up and naming them.
 const MAX_RESOLUTIONS: usize = 4096;
 
 /// Which rule decided, or contributed to, the outcome.
@@ -50,13 +58,55 @@ impl serde::Serialize for RuleRef {
     }
 }
 
-/// A step of the reasons trace: a rule and the answers behind it.
+/// The stage of the assessment that decided the tier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Stage {
+    Scope,
+    RedLine,
+    Track,
+    Distinction,
+    Decision,
+    /// Not decided: the tier depends on open answers.
+    Unknown,
+}
+
+impl Stage {
+    /// Whether the three distinctions were reached (and so apply to the result).
+    pub fn reached_distinctions(self) -> bool {
+        matches!(self, Stage::Distinction | Stage::Decision | Stage::Unknown)
+    }
+
+    /// Whether the elements and the score were reached.
+    pub fn reached_decision(self) -> bool {
+        matches!(self, Stage::Decision | Stage::Unknown)
+    }
+}
+
+/// What a reason says beyond its rule: which element falls short, where the
+/// score stands and which factors lost the most points.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Detail {
+    /// An element that is not fully met.
+    Element { element: ElementId, status: ElementStatus },
+    /// The score (lowest and highest the open answers allow) and its band.
+    Score { low: u32, high: u32, band: Option<BandId> },
+    /// A factor that lost points, with how many (thousandths of a point), most first.
+    Lost { factor: FactorId, milli: u32 },
+}
+
+/// A step of the reasons trace: a rule, the answers that decided it and what it found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Reason {
     pub rule: RuleRef,
-    /// The questions whose answers made the rule apply, in rulebook order.
+    /// The questions whose answers decided the rule: changing any one of them
+    /// would change the rule's result. In rulebook order.
     pub questions: Vec<QuestionId>,
+    pub details: Vec<Detail>,
 }
 
 /// Where the user stands on one of the three distinctions.
@@ -102,9 +152,9 @@ pub struct DistinctionResult {
 pub struct ElementResult {
     pub id: ElementId,
     pub status: ElementStatus,
-    /// Points from concrete answers.
+    /// Points from settled answers (open ones count nothing).
     pub points: u32,
-    /// Points if every unknown answer were the best one.
+    /// Points if every open answer were the best one.
     pub best_points: u32,
     pub met_at: u32,
     pub partly_at: u32,
@@ -118,11 +168,11 @@ pub struct FactorResult {
     pub id: FactorId,
     pub question: QuestionId,
     pub weight: u32,
-    /// The grade from the answer; `None` when unknown or not applicable.
+    /// The grade from the answer; `None` when open or not applicable.
     pub grade: Option<u32>,
     /// False when the question is hidden for these answers (weight redistributed).
     pub applies: bool,
-    /// Contribution to the total, in thousandths of a point.
+    /// Contribution to the total, in thousandths of a point (open grades count nothing).
     pub milli: u32,
     /// Greatest possible contribution, in thousandths of a point.
     pub max_milli: u32,
@@ -132,12 +182,12 @@ pub struct FactorResult {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ScoreResult {
-    /// Score from concrete answers (unknown grades count as 0).
+    /// The lowest score the open answers allow.
     pub milli: u32,
-    /// Score if every unknown grade were the best one.
+    /// The highest score the open answers allow.
     pub best_milli: u32,
     pub factors: Vec<FactorResult>,
-    /// The band, when the unknown answers cannot move the score across a boundary.
+    /// The band, when the open answers cannot move the score across a boundary.
     pub band: Option<BandId>,
 }
 
@@ -156,18 +206,30 @@ pub enum AnswerIssue {
     Missing(QuestionId),
 }
 
+/// Something the cadre can still do that would move the outcome: answering
+/// `question` with `option` (whose rulebook `action` says what to do) gives `tier`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Change {
+    pub question: QuestionId,
+    pub option: OptionId,
+    pub tier: TierId,
+}
+
 /// The whole result of a self-check.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Assessment {
     pub tier: TierId,
+    /// The stage that decided the tier.
+    pub stage: Stage,
     /// The reasons trace, in the order the rules were applied.
     pub reasons: Vec<Reason>,
     /// When the tier is the not-enough-information tier: the questions whose answers would decide.
     pub unknowns: Vec<QuestionId>,
-    /// Red lines hit by the concrete answers.
+    /// Red lines hit by the settled answers.
     pub red_lines: Vec<Reason>,
-    /// Red lines that would be hit if some "not sure" answer were resolved a certain way.
+    /// Red lines that would be hit if some open answer settled a certain way.
     pub possible_red_lines: Vec<RedLineId>,
     pub track: Option<TrackId>,
     pub distinctions: Vec<DistinctionResult>,
@@ -177,6 +239,10 @@ pub struct Assessment {
     pub measures: Vec<MeasureId>,
     pub materials: Vec<MaterialId>,
     pub next_steps: Vec<NextStepId>,
+    /// Things still to do that would lead to a more favourable tier.
+    pub changes: Vec<Change>,
+    /// Consistency checks the answers fail.
+    pub clashes: Vec<ConsistencyId>,
     pub issues: Vec<AnswerIssue>,
 }
 
@@ -193,13 +259,6 @@ fn behind(rb: &Rulebook, c: &Condition, out: &mut Vec<QuestionId>) {
         Condition::Not(c) => behind(rb, c, out),
         _ => c.questions(&mut |q| out.push(q.clone())),
     }
-}
-
-/// Questions behind a condition that have an answer, in rulebook order, without repeats.
-fn answered_behind(rb: &Rulebook, c: &Condition, a: &Answers) -> Vec<QuestionId> {
-    let mut qs = Vec::new();
-    behind(rb, c, &mut qs);
-    in_order(rb, qs.into_iter().filter(|q| a.get(&q.0).is_some()))
 }
 
 fn in_order(rb: &Rulebook, qs: impl Iterator<Item = QuestionId>) -> Vec<QuestionId> {
@@ -228,6 +287,15 @@ fn best_points(q: &Question, points: &[(OptionId, u32)]) -> u32 {
     }
 }
 
+/// The fewest points an answer to this question could bring (0 if it may stay unanswered).
+fn least_points(q: &Question, points: &[(OptionId, u32)], must_answer: bool) -> u32 {
+    if !must_answer || q.kind == QuestionKind::Multi {
+        return 0;
+    }
+    let p = |o: &OptionId| points.iter().find(|(id, _)| id == o).map_or(0, |(_, n)| *n);
+    q.options.iter().filter(|o| !o.unsure).map(|o| p(&o.id)).min().unwrap_or(0)
+}
+
 fn status_for(e: &Element, points: u32) -> ElementStatus {
     if points >= e.met_at {
         ElementStatus::Met
@@ -238,36 +306,34 @@ fn status_for(e: &Element, points: u32) -> ElementStatus {
     }
 }
 
-/// Whether a shown question's answer is unknown ("not sure", or missing).
-fn is_unknown(q: &Question, a: Option<&Answer>) -> bool {
-    match a {
-        None => true,
-        Some(a) => a.is_unsure(q),
-    }
+/// Whether an open question must still get a concrete answer (shown for sure and required).
+fn must_answer(q: &Question, k: &Knowledge, i: usize) -> bool {
+    k.shown[i] == Tri::Yes && q.required
 }
 
-fn elements(rb: &Rulebook, a: &Answers, shown: &[bool]) -> Vec<ElementResult> {
+fn elements(rb: &Rulebook, k: &Knowledge) -> Vec<ElementResult> {
     rb.elements
         .iter()
         .map(|e| {
-            let (mut points, mut best) = (0, 0);
+            let (mut low, mut high) = (0, 0);
             for c in &e.counts {
                 let Some(i) = rb.question_index(&c.question.0) else { continue };
                 let q = &rb.questions[i];
-                if !shown[i] {
-                    continue;
+                if k.open[i] {
+                    low += least_points(q, &c.points, must_answer(q, k, i));
+                    high += best_points(q, &c.points);
+                } else if k.shown[i] == Tri::Yes {
+                    let got = points_of(&c.points, k.get(&c.question.0));
+                    low += got;
+                    high += got;
                 }
-                let ans = a.get(&c.question.0);
-                let got = if is_unknown(q, ans) { 0 } else { points_of(&c.points, ans) };
-                points += got;
-                best += if is_unknown(q, ans) { best_points(q, &c.points) } else { got };
             }
-            let (lo, hi) = (status_for(e, points), status_for(e, best));
+            let (lo, hi) = (status_for(e, low), status_for(e, high));
             ElementResult {
                 id: e.id.clone(),
                 status: if lo == hi { lo } else { ElementStatus::Unknown },
-                points,
-                best_points: best,
+                points: low,
+                best_points: high,
                 met_at: e.met_at,
                 partly_at: e.partly_at,
                 questions: in_order(rb, e.counts.iter().map(|c| c.question.clone())),
@@ -276,127 +342,426 @@ fn elements(rb: &Rulebook, a: &Answers, shown: &[bool]) -> Vec<ElementResult> {
         .collect()
 }
 
+/// The statuses an element may have: those between its lowest and highest points.
+fn possible_statuses(rb: &Rulebook, r: &ElementResult) -> Vec<ElementStatus> {
+    let Some(e) = rb.elements.iter().find(|e| e.id == r.id) else { return vec![] };
+    let (lo, hi) = (status_for(e, r.points), status_for(e, r.best_points));
+    ElementStatus::CONCRETE.into_iter().filter(|s| *s >= hi && *s <= lo).collect()
+}
+
 fn band_of(rb: &Rulebook, milli: u32) -> Option<&BandId> {
     rb.score.bands.iter().find(|b| milli >= b.from * 1000 && (milli < b.to * 1000 || (b.to == 100 && milli == 100_000))).map(|b| &b.id)
 }
 
-fn score(rb: &Rulebook, a: &Answers, shown: &[bool]) -> ScoreResult {
+/// Factors whose question may or may not be shown beyond which the score
+/// range is not worked out (every band is then possible).
+const MAX_MAYBE_FACTORS: usize = 10;
+
+fn score(rb: &Rulebook, k: &Knowledge) -> ScoreResult {
     let g = rb.score.grade_max.max(1) as u64;
-    let applies = |f: &Factor| rb.question_index(&f.question.0).is_some_and(|i| shown[i]);
-    let total_w: u64 = rb.factors.iter().filter(|f| applies(f)).map(|f| f.weight as u64).sum();
+    let shown = |f: &Factor| rb.question_index(&f.question.0).map_or(Tri::No, |i| k.shown[i]);
+    // Grade range of each factor.
+    let range = |f: &Factor| -> (u64, u64) {
+        let Some(i) = rb.question_index(&f.question.0) else { return (0, 0) };
+        let q = &rb.questions[i];
+        if k.open[i] {
+            (least_points(q, &f.grades, must_answer(q, k, i)) as u64, best_points(q, &f.grades) as u64)
+        } else {
+            let got = points_of(&f.grades, k.get(&f.question.0)) as u64;
+            (got, got)
+        }
+    };
+    let maybe: Vec<usize> = rb.factors.iter().enumerate().filter(|(_, f)| shown(f) == Tri::Maybe).map(|(i, _)| i).collect();
+    let total = |n: u64, w: u64| if w == 0 { 0 } else { (n * 100_000 / (g * w)) as u32 };
+    let (mut low, mut high) = (u32::MAX, 0u32);
+    if maybe.len() <= MAX_MAYBE_FACTORS {
+        for mask in 0..(1u32 << maybe.len()) {
+            let applies = |i: usize, f: &Factor| match shown(f) {
+                Tri::Yes => true,
+                Tri::No => false,
+                Tri::Maybe => mask & (1 << maybe.iter().position(|m| *m == i).unwrap_or(0)) != 0,
+            };
+            let (mut lo, mut hi, mut w) = (0u64, 0u64, 0u64);
+            for (_, f) in rb.factors.iter().enumerate().filter(|(i, f)| applies(*i, f)) {
+                let (a, b) = range(f);
+                lo += f.weight as u64 * a;
+                hi += f.weight as u64 * b;
+                w += f.weight as u64;
+            }
+            low = low.min(total(lo, w));
+            high = high.max(total(hi, w));
+        }
+    } else {
+        (low, high) = (0, 100_000);
+    }
+    let total_w: u64 = rb.factors.iter().filter(|f| shown(f) == Tri::Yes).map(|f| f.weight as u64).sum();
     let scale = |w: u32, grade: u32| -> u32 { if total_w == 0 { 0 } else { (w as u64 * grade as u64 * 100_000 / (g * total_w)) as u32 } };
-    let mut factors = Vec::new();
-    let (mut num, mut best_num) = (0u64, 0u64);
-    for f in &rb.factors {
-        let q = rb.question(&f.question.0);
-        let on = applies(f);
-        let ans = a.get(&f.question.0);
-        let grade = match q {
-            Some(q) if on && !is_unknown(q, ans) => Some(points_of(&f.grades, ans)),
-            _ => None,
-        };
-        let best = q.map_or(0, |q| best_points(q, &f.grades));
-        if on {
-            num += f.weight as u64 * grade.unwrap_or(0) as u64;
-            best_num += f.weight as u64 * grade.unwrap_or(best) as u64;
-        }
-        factors.push(FactorResult {
-            id: f.id.clone(),
-            question: f.question.clone(),
-            weight: f.weight,
-            grade,
-            applies: on,
-            milli: if on { scale(f.weight, grade.unwrap_or(0)) } else { 0 },
-            max_milli: if on { scale(f.weight, rb.score.grade_max) } else { 0 },
-        });
-    }
-    let total = |n: u64| if total_w == 0 { 0 } else { (n * 100_000 / (g * total_w)) as u32 };
-    let (milli, best_milli) = (total(num), total(best_num));
-    let (lo, hi) = (band_of(rb, milli), band_of(rb, best_milli));
-    ScoreResult { milli, best_milli, factors, band: if lo == hi { lo.cloned() } else { None } }
+    let factors = rb
+        .factors
+        .iter()
+        .map(|f| {
+            let on = shown(f) == Tri::Yes;
+            let settled = rb.question_index(&f.question.0).is_some_and(|i| !k.open[i]);
+            let grade = (on && settled).then(|| range(f).0 as u32);
+            FactorResult {
+                id: f.id.clone(),
+                question: f.question.clone(),
+                weight: f.weight,
+                grade,
+                applies: on,
+                milli: if on { scale(f.weight, grade.unwrap_or(0)) } else { 0 },
+                max_milli: if on { scale(f.weight, rb.score.grade_max) } else { 0 },
+            }
+        })
+        .collect();
+    let (lo, hi) = (band_of(rb, low), band_of(rb, high));
+    ScoreResult { milli: low, best_milli: high, factors, band: if lo == hi { lo.cloned() } else { None } }
 }
 
-/// The outcome of the staged rules on one answer set.
-struct Decided {
+/// The facts as ranges: the statuses each element may have, the bands the score may fall in.
+fn fact_range<'a>(rb: &'a Rulebook, els: &[ElementResult], sc: &ScoreResult) -> FactRange<'a> {
+    let elements = rb.elements.iter().zip(els).map(|(e, r)| (&e.id, possible_statuses(rb, r))).collect();
+    let bands = rb
+        .score
+        .bands
+        .iter()
+        .filter(|b| {
+            let (from, to) = (b.from * 1000, if b.to == 100 { 100_001 } else { b.to * 1000 });
+            from <= sc.best_milli && sc.milli < to
+        })
+        .map(|b| &b.id)
+        .collect();
+    FactRange { elements, bands }
+}
+
+/// One way the stages can end: a tier, the stage, and the rules on the way
+/// (`sure` when the rule that ended it holds for certain).
+struct Branch {
     tier: TierId,
-    reasons: Vec<Reason>,
-    red_lines: Vec<RedLineId>,
+    stage: Stage,
+    rules: Vec<RuleRef>,
+    sure: bool,
 }
 
-/// Runs the stages on effective answers. `None` when the track is unknown.
-fn decide(rb: &Rulebook, a: &Answers) -> Option<Decided> {
-    let get = |id: &str| a.get(id);
-    let reason = |rule, c: &Condition| Reason { rule, questions: answered_behind(rb, c, a) };
+/// Runs the stages over what is known. Every tier the open answers could
+/// still lead to is among the branches; the questions of the rules that may
+/// or may not hold are collected in `doubts`.
+fn decide(rb: &Rulebook, k: &Knowledge, facts: &FactRange<'_>, doubts: &mut Vec<QuestionId>) -> Vec<Branch> {
+    let mut out = Vec::new();
+    let sure = true;
+    let doubt = |c: &Condition, out: &mut Vec<QuestionId>| behind(rb, c, out);
     for s in &rb.scope {
-        if holds_with(&s.when, &get, None) {
-            return Some(Decided { tier: s.tier.clone(), reasons: vec![reason(RuleRef::Scope(s.id.clone()), &s.when)], red_lines: vec![] });
+        match eval(rb, &s.when, k, None) {
+            Tri::Yes => {
+                out.push(Branch { tier: s.tier.clone(), stage: Stage::Scope, rules: vec![RuleRef::Scope(s.id.clone())], sure });
+                return out;
+            }
+            Tri::Maybe => {
+                doubt(&s.when, doubts);
+                out.push(Branch { tier: s.tier.clone(), stage: Stage::Scope, rules: vec![RuleRef::Scope(s.id.clone())], sure: false });
+            }
+            Tri::No => {}
         }
     }
-    let hits: Vec<&RedLine> = rb.red_lines.iter().filter(|r| holds_with(&r.when, &get, None)).collect();
-    if let Some(first) = hits.first() {
-        return Some(Decided {
-            tier: first.tier.clone(),
-            reasons: hits.iter().map(|r| reason(RuleRef::RedLine(r.id.clone()), &r.when)).collect(),
-            red_lines: hits.iter().map(|r| r.id.clone()).collect(),
-        });
+    // Red lines: the first that holds gives the tier; every one that holds is a reason.
+    let values: Vec<Tri> = rb.red_lines.iter().map(|r| eval(rb, &r.when, k, None)).collect();
+    let held: Vec<RuleRef> =
+        rb.red_lines.iter().zip(&values).filter(|(_, v)| **v == Tri::Yes).map(|(r, _)| RuleRef::RedLine(r.id.clone())).collect();
+    for (r, v) in rb.red_lines.iter().zip(&values) {
+        match v {
+            Tri::Yes => {
+                out.push(Branch { tier: r.tier.clone(), stage: Stage::RedLine, rules: held, sure });
+                return out;
+            }
+            Tri::Maybe => {
+                doubt(&r.when, doubts);
+                out.push(Branch { tier: r.tier.clone(), stage: Stage::RedLine, rules: vec![RuleRef::RedLine(r.id.clone())], sure: false });
+            }
+            Tri::No => {}
+        }
     }
-    let track = rb.tracks.iter().find(|t| holds_with(&t.when, &get, None))?;
-    let mut reasons = vec![reason(RuleRef::Track(track.id.clone()), &track.when)];
-    if let Some(tier) = &track.tier {
-        return Some(Decided { tier: tier.clone(), reasons, red_lines: vec![] });
+    // Tracks: the first that holds applies; one that may hold is followed as well as the rest.
+    for t in &rb.tracks {
+        let v = eval(rb, &t.when, k, None);
+        if v == Tri::No {
+            continue;
+        }
+        if v == Tri::Maybe {
+            doubt(&t.when, doubts);
+        }
+        let rules = [RuleRef::Track(t.id.clone())];
+        follow_track(rb, t, k, facts, &rules, v == Tri::Yes, &mut out, doubts);
+        if v == Tri::Yes {
+            return out;
+        }
     }
-    if track.distinctions_apply {
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn follow_track(
+    rb: &Rulebook,
+    t: &Track,
+    k: &Knowledge,
+    facts: &FactRange<'_>,
+    rules: &[RuleRef],
+    sure: bool,
+    out: &mut Vec<Branch>,
+    doubts: &mut Vec<QuestionId>,
+) {
+    if let Some(tier) = &t.tier {
+        out.push(Branch { tier: tier.clone(), stage: Stage::Track, rules: rules.to_vec(), sure });
+        return;
+    }
+    if t.distinctions_apply {
         for d in &rb.distinctions {
-            if holds_with(&d.intolerable_when, &get, None) {
-                reasons.push(reason(RuleRef::Distinction(d.id.clone()), &d.intolerable_when));
-                return Some(Decided { tier: d.tier.clone(), reasons, red_lines: vec![] });
+            match eval(rb, &d.intolerable_when, k, None) {
+                Tri::Yes => {
+                    let mut r = rules.to_vec();
+                    r.push(RuleRef::Distinction(d.id.clone()));
+                    out.push(Branch { tier: d.tier.clone(), stage: Stage::Distinction, rules: r, sure });
+                    return;
+                }
+                Tri::Maybe => {
+                    behind(rb, &d.intolerable_when, doubts);
+                    let mut r = rules.to_vec();
+                    r.push(RuleRef::Distinction(d.id.clone()));
+                    out.push(Branch { tier: d.tier.clone(), stage: Stage::Distinction, rules: r, sure: false });
+                }
+                Tri::No => {}
             }
         }
     }
-    let shown = visible(rb, a);
-    let els = elements(rb, a, &shown);
-    let sc = score(rb, a, &shown);
-    let facts = Facts {
-        elements: rb.elements.iter().zip(&els).map(|(e, r)| (&e.id, r.status)).collect(),
-        band: sc.band.as_ref().and_then(|b| rb.score.bands.iter().map(|x| &x.id).find(|x| *x == b)),
-    };
-    let row = rb.decisions.iter().find(|d| holds_with(&d.when, &get, Some(&facts)))?;
-    reasons.push(reason(RuleRef::Decision(row.id.clone()), &row.when));
-    Some(Decided { tier: row.tier.clone(), reasons, red_lines: vec![] })
+    for row in &rb.decisions {
+        let v = eval(rb, &row.when, k, Some(facts));
+        if v == Tri::No {
+            continue;
+        }
+        let mut r = rules.to_vec();
+        r.push(RuleRef::Decision(row.id.clone()));
+        out.push(Branch { tier: row.tier.clone(), stage: Stage::Decision, rules: r, sure: sure && v == Tri::Yes });
+        if v == Tri::Yes {
+            return;
+        }
+        behind(rb, &row.when, doubts);
+    }
 }
 
-/// The concrete answers a "not sure" or missing answer could stand for.
-fn resolutions(q: &Question) -> Vec<Answer> {
+/// The concrete answers an open choice question could settle to (no answer
+/// included when it may stay unanswered).
+fn resolutions(q: &Question, may_be_none: bool) -> Vec<Option<Answer>> {
     let concrete: Vec<&Choice> = q.options.iter().filter(|o| !o.unsure).collect();
-    match q.kind {
+    let mut out: Vec<Option<Answer>> = match q.kind {
         QuestionKind::Multi => {
-            let mut out: Vec<Answer> = concrete.iter().map(|o| Answer::Choices(vec![o.id.clone()])).collect();
+            let mut v: Vec<Option<Answer>> = concrete.iter().map(|o| Some(Answer::Choices(vec![o.id.clone()]))).collect();
             let all: Vec<OptionId> = concrete.iter().filter(|o| !o.exclusive).map(|o| o.id.clone()).collect();
             if all.len() > 1 {
-                out.push(Answer::Choices(all));
+                v.push(Some(Answer::Choices(all)));
             }
-            out
+            v
         }
-        _ => concrete.iter().map(|o| Answer::Choice(o.id.clone())).collect(),
+        QuestionKind::Single | QuestionKind::YesNo => concrete.iter().map(|o| Some(Answer::Choice(o.id.clone()))).collect(),
+        QuestionKind::Date | QuestionKind::Text => vec![],
+    };
+    if may_be_none {
+        out.push(None);
     }
+    out
 }
 
 /// True when the question is read by any rule, element or factor.
-fn is_decisive(rb: &Rulebook, q: &QuestionId) -> bool {
+fn is_read(rb: &Rulebook, q: &QuestionId) -> bool {
     let mut found = false;
     let mut check = |c: &Condition| c.questions(&mut |x| found |= x == q);
     rb.scope.iter().for_each(|s| check(&s.when));
     rb.red_lines.iter().for_each(|r| check(&r.when));
     rb.tracks.iter().for_each(|t| check(&t.when));
-    rb.distinctions.iter().for_each(|d| {
-        check(&d.tolerable_when);
-        check(&d.intolerable_when);
-    });
+    rb.distinctions.iter().for_each(|d| check(&d.intolerable_when));
+    rb.decisions.iter().for_each(|d| check(&d.when));
+    rb.questions.iter().filter_map(|x| x.show_if.as_ref()).for_each(&mut check);
     found || rb.elements.iter().any(|e| e.counts.iter().any(|c| &c.question == q)) || rb.factors.iter().any(|f| &f.question == q)
 }
 
-/// Assesses an answer set against a validated rulebook.
+/// The outcome of the stages on a settled (or partly settled) answer set.
+struct Outcome {
+    tier: Option<TierId>,
+    stage: Stage,
+    rules: Vec<RuleRef>,
+    doubts: Vec<QuestionId>,
+}
+
+fn outcome(rb: &Rulebook, k: &Knowledge) -> Outcome {
+    let els = elements(rb, k);
+    let sc = score(rb, k);
+    let facts = fact_range(rb, &els, &sc);
+    let mut doubts = Vec::new();
+    let branches = decide(rb, k, &facts, &mut doubts);
+    let first = branches.first();
+    let same = first.is_some_and(|f| branches.iter().all(|b| b.tier == f.tier));
+    if !same {
+        return Outcome { tier: None, stage: Stage::Unknown, rules: vec![], doubts };
+    }
+    let chosen = branches.iter().find(|b| b.sure).or(first).expect("checked above");
+    Outcome { tier: Some(chosen.tier.clone()), stage: chosen.stage, rules: chosen.rules.clone(), doubts }
+}
+
+/// The knowledge of a concrete answer set (everything settled).
+fn settled(rb: &Rulebook, a: &Answers) -> Knowledge {
+    let mut k = knowledge(rb, a, rb.questions.len());
+    // Required questions left without an answer count as unanswered here.
+    k.open.iter_mut().for_each(|o| *o = false);
+    k
+}
+
+/// The tier of the settled stages for a concrete answer set.
+fn tier_of(rb: &Rulebook, a: &Answers) -> Option<TierId> {
+    outcome(rb, &settled(rb, a)).tier
+}
+
+/// Tries every concrete way the open answers read by the rules could settle.
+/// `Some(Ok(tier))` when all agree, `Some(Err(matters))` naming the questions
+/// whose answer alone changes the tier, `None` when there are too many ways.
+fn resolve(rb: &Rulebook, k: &Knowledge, given: &Answers) -> Option<Result<TierId, Vec<QuestionId>>> {
+    let open: Vec<(usize, Vec<Option<Answer>>)> = rb
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(i, q)| k.open[*i] && q.kind.is_choice() && is_read(rb, &q.id))
+        .map(|(i, q)| (i, resolutions(q, !must_answer(q, k, i))))
+        .filter(|(_, r)| !r.is_empty())
+        .collect();
+    let n = open.iter().try_fold(1usize, |n, (_, r)| n.checked_mul(r.len()).filter(|n| *n <= MAX_RESOLUTIONS))?;
+    let mut tiers: Vec<Option<TierId>> = Vec::with_capacity(n);
+    for combo in 0..n {
+        let mut a = given.clone();
+        let mut rest = combo;
+        for (i, r) in &open {
+            let id = &rb.questions[*i].id;
+            match &r[rest % r.len()] {
+                Some(x) => a.set(id, x.clone()),
+                None => {
+                    a.remove(&id.0);
+                }
+            }
+            rest /= r.len();
+        }
+        tiers.push(tier_of(rb, &a));
+    }
+    if tiers.iter().all(|t| t == &tiers[0]) {
+        return tiers[0].clone().map(Ok);
+    }
+    // A question matters when changing only its answer changes the tier.
+    let mut matters = Vec::new();
+    let mut stride = 1;
+    for (i, r) in &open {
+        let size = r.len();
+        let differs = (0..n).any(|c| {
+            let digit = (c / stride) % size;
+            let base = c - digit * stride;
+            (0..size).any(|d| tiers[base + d * stride] != tiers[c])
+        });
+        if differs {
+            matters.push(rb.questions[*i].id.clone());
+        }
+        stride *= size;
+    }
+    Some(Err(matters))
+}
+
+/// Whether a rule gives the same result as before on another answer set.
+fn rule_holds(rb: &Rulebook, rule: &RuleRef, a: &Answers) -> bool {
+    let k = settled(rb, a);
+    let facts_of = || {
+        let els = elements(rb, &k);
+        let sc = score(rb, &k);
+        (els, sc)
+    };
+    let yes = |c: &Condition, facts: Option<&FactRange<'_>>| eval(rb, c, &k, facts) == Tri::Yes;
+    match rule {
+        RuleRef::Scope(id) => rb.scope.iter().find(|s| &s.id == id).is_some_and(|s| yes(&s.when, None)),
+        RuleRef::RedLine(id) => rb.red_lines.iter().find(|r| &r.id == id).is_some_and(|r| yes(&r.when, None)),
+        // A track, distinction or row "holds" when it is still the one chosen.
+        RuleRef::Track(id) => rb.tracks.iter().find(|t| yes(&t.when, None)).is_some_and(|t| &t.id == id),
+        RuleRef::Distinction(id) => rb.distinctions.iter().find(|d| &d.id == id).is_some_and(|d| yes(&d.intolerable_when, None)),
+        RuleRef::Decision(id) => {
+            let (els, sc) = facts_of();
+            let facts = fact_range(rb, &els, &sc);
+            rb.decisions.iter().find(|d| yes(&d.when, Some(&facts))).is_some_and(|d| &d.id == id)
+        }
+        RuleRef::Unknown => true,
+    }
+}
+
+/// The questions whose answer decided a rule: those for which another
+/// concrete answer changes the rule's result.
+fn decisive(rb: &Rulebook, rule: &RuleRef, a: &Answers, k: &Knowledge) -> Vec<QuestionId> {
+    let cond: Option<Vec<&Condition>> = match rule {
+        RuleRef::Scope(id) => rb.scope.iter().find(|s| &s.id == id).map(|s| vec![&s.when]),
+        RuleRef::RedLine(id) => rb.red_lines.iter().find(|r| &r.id == id).map(|r| vec![&r.when]),
+        RuleRef::Track(_) => Some(rb.tracks.iter().map(|t| &t.when).collect()),
+        RuleRef::Distinction(id) => rb.distinctions.iter().find(|d| &d.id == id).map(|d| vec![&d.intolerable_when]),
+        RuleRef::Decision(_) => Some(rb.decisions.iter().map(|d| &d.when).collect()),
+        RuleRef::Unknown => None,
+    };
+    let mut qs = Vec::new();
+    for c in cond.unwrap_or_default() {
+        behind(rb, c, &mut qs);
+    }
+    let qs = in_order(rb, qs.into_iter());
+    let mut out = Vec::new();
+    for id in qs {
+        let Some(i) = rb.question_index(&id.0) else { continue };
+        // Only settled answers can be "behind" a rule; open ones are named elsewhere.
+        if k.open[i] || k.shown[i] != Tri::Yes {
+            continue;
+        }
+        let q = &rb.questions[i];
+        let current = a.get(&id.0);
+        let changes = resolutions(q, !q.required).into_iter().filter(|r| r.as_ref() != current).any(|r| {
+            let mut b = a.clone();
+            match r {
+                Some(x) => b.set(&id, x),
+                None => {
+                    b.remove(&id.0);
+                }
+            }
+            !rule_holds(rb, rule, &b)
+        });
+        if changes {
+            out.push(id);
+        }
+    }
+    out
+}
+
+/// What a decision reason found: elements not fully met, the score and the
+/// factors that lost the most points.
+fn decision_details(rb: &Rulebook, els: &[ElementResult], sc: &ScoreResult) -> Vec<Detail> {
+    let mut out: Vec<Detail> = els
+        .iter()
+        .filter(|e| e.status != ElementStatus::Met)
+        .map(|e| Detail::Element { element: e.id.clone(), status: e.status })
+        .collect();
+    out.push(Detail::Score { low: sc.milli, high: sc.best_milli, band: sc.band.clone() });
+    let top = rb.score.bands.iter().max_by_key(|b| b.to).map(|b| &b.id);
+    if sc.band.as_ref() != top {
+        let mut lost: Vec<(&FactorResult, u32)> =
+            sc.factors.iter().filter(|f| f.applies && f.grade.is_some()).map(|f| (f, f.max_milli.saturating_sub(f.milli))).collect();
+        lost.sort_by_key(|x| std::cmp::Reverse(x.1));
+        out.extend(lost.into_iter().filter(|(_, l)| *l > 0).take(2).map(|(f, l)| Detail::Lost { factor: f.id.clone(), milli: l }));
+    }
+    out
+}
+
+/// Assesses a finished run against a validated rulebook.
 pub fn assess(rb: &Rulebook, given: &Answers) -> Assessment {
+    assess_at(rb, given, rb.questions.len())
+}
+
+/// Assesses a run whose answers are settled up to question `next` (the
+/// questions from `next` on are still to come): the tier is given whenever
+/// it is already decided, otherwise the not-enough-information tier.
+pub fn assess_at(rb: &Rulebook, given: &Answers, next: usize) -> Assessment {
     let mut issues = Vec::new();
     let shown = visible(rb, given);
     for (id, a) in given.iter() {
@@ -407,99 +772,60 @@ pub fn assess(rb: &Rulebook, given: &Answers) -> Assessment {
             Some(_) => {}
         }
     }
-    let a = effective(rb, given);
-    let shown = visible(rb, &a);
+    let k = knowledge(rb, given, next);
     for (i, q) in rb.questions.iter().enumerate() {
-        if shown[i] && q.required && a.get(&q.id.0).is_none() {
+        if i < next && k.shown[i] == Tri::Yes && q.required && given.get(&q.id.0).is_none_or(|a| !a.fits(q) || a.is_blank()) {
             issues.push(AnswerIssue::Missing(q.id.clone()));
         }
     }
-    let get = |id: &str| a.get(id);
+    let els = elements(rb, &k);
+    let sc = score(rb, &k);
+    let a = k.answers.clone();
 
-    // Unknown answers that could matter, and every concrete resolution of them.
-    let unknown: Vec<(usize, Vec<Answer>)> = rb
-        .questions
-        .iter()
-        .enumerate()
-        .filter(|(i, q)| shown[*i] && q.kind.is_choice() && is_unknown(q, a.get(&q.id.0)) && is_decisive(rb, &q.id))
-        .map(|(i, q)| (i, resolutions(q)))
-        .filter(|(_, r)| !r.is_empty())
-        .collect();
-    let combos = unknown.iter().try_fold(1usize, |n, (_, r)| n.checked_mul(r.len()).filter(|n| *n <= MAX_RESOLUTIONS));
-
+    let first = outcome(rb, &k);
     let unknown_tier = rb.outcome.unknown_tier.clone();
-    let mut possible_red_lines: Vec<RedLineId> = Vec::new();
-    let (tier, reasons, unknowns) = match combos {
-        None => {
-            let qs: Vec<QuestionId> = unknown.iter().map(|(i, _)| rb.questions[*i].id.clone()).collect();
-            (unknown_tier, vec![Reason { rule: RuleRef::Unknown, questions: qs.clone() }], qs)
-        }
-        Some(n) => {
-            let mut outcomes: Vec<Option<Decided>> = Vec::with_capacity(n);
-            for k in 0..n {
-                let mut resolved = a.clone();
-                let mut rest = k;
-                for (i, r) in &unknown {
-                    resolved.set(&rb.questions[*i].id, r[rest % r.len()].clone());
-                    rest /= r.len();
-                }
-                let d = decide(rb, &effective(rb, &resolved));
-                if let Some(d) = &d {
-                    for r in &d.red_lines {
-                        if !possible_red_lines.contains(r) {
-                            possible_red_lines.push(r.clone());
-                        }
-                    }
-                }
-                outcomes.push(d);
+    let (tier, stage, rules, unknowns) = match first.tier {
+        Some(t) => (t, first.stage, first.rules, vec![]),
+        None => match resolve(rb, &k, &a) {
+            Some(Ok(t)) => {
+                // Decided after all: the reasons are those of the settled stages under any resolution.
+                let o = outcome(rb, &settled(rb, &a));
+                (t, if o.tier.is_some() { o.stage } else { Stage::Decision }, o.rules, vec![])
             }
-            let tier_of = |k: usize| outcomes[k].as_ref().map(|d| &d.tier);
-            let same = (1..n).all(|k| tier_of(k) == tier_of(0));
-            match (same, outcomes.first().and_then(|d| d.as_ref())) {
-                (true, Some(first)) => {
-                    // The reasons that hold however the unknown answers resolve.
-                    let all: Vec<&Decided> = outcomes.iter().flatten().collect();
-                    let mut reasons: Vec<Reason> =
-                        first.reasons.iter().filter(|r| all.iter().all(|d| d.reasons.contains(r))).cloned().collect();
-                    if reasons.iter().all(|r| matches!(r.rule, RuleRef::Track(_))) {
-                        reasons = first.reasons.clone();
-                    }
-                    (first.tier.clone(), reasons, vec![])
-                }
-                _ => {
-                    // A question matters when changing only its answer changes the tier.
-                    let mut matters = Vec::new();
-                    let mut stride = 1;
-                    for (i, r) in &unknown {
-                        let size = r.len();
-                        let differs = (0..n).any(|k| {
-                            let digit = (k / stride) % size;
-                            let base = k - digit * stride;
-                            (0..size).any(|d| tier_of(base + d * stride) != tier_of(k))
-                        });
-                        if differs {
-                            matters.push(rb.questions[*i].id.clone());
-                        }
-                        stride *= size;
-                    }
-                    if matters.is_empty() {
-                        matters = unknown.iter().map(|(i, _)| rb.questions[*i].id.clone()).collect();
-                    }
-                    (unknown_tier, vec![Reason { rule: RuleRef::Unknown, questions: matters.clone() }], matters)
-                }
+            Some(Err(matters)) if !matters.is_empty() => {
+                // Name the questions the user has seen; one hidden behind an open answer comes second.
+                let seen: Vec<QuestionId> =
+                    matters.iter().filter(|q| rb.question_index(&q.0).is_some_and(|i| k.shown[i] == Tri::Yes)).cloned().collect();
+                (unknown_tier, Stage::Unknown, vec![RuleRef::Unknown], if seen.is_empty() { matters } else { seen })
             }
-        }
+            _ => {
+                let qs = in_order(rb, first.doubts.into_iter().filter(|q| rb.question_index(&q.0).is_some_and(|i| k.open[i])));
+                (unknown_tier, Stage::Unknown, vec![RuleRef::Unknown], qs)
+            }
+        },
     };
+    let reasons: Vec<Reason> = rules
+        .iter()
+        .map(|r| Reason {
+            rule: r.clone(),
+            questions: if *r == RuleRef::Unknown { unknowns.clone() } else { decisive(rb, r, &a, &k) },
+            details: if matches!(r, RuleRef::Decision(_)) { decision_details(rb, &els, &sc) } else { vec![] },
+        })
+        .collect();
 
     let red_lines: Vec<Reason> = rb
         .red_lines
         .iter()
-        .filter(|r| holds_with(&r.when, &get, None))
-        .map(|r| Reason { rule: RuleRef::RedLine(r.id.clone()), questions: answered_behind(rb, &r.when, &a) })
+        .filter(|r| eval(rb, &r.when, &k, None) == Tri::Yes)
+        .map(|r| {
+            let rule = RuleRef::RedLine(r.id.clone());
+            Reason { questions: decisive(rb, &rule, &a, &k), rule, details: vec![] }
+        })
         .collect();
-    possible_red_lines.retain(|p| !red_lines.iter().any(|r| r.rule == RuleRef::RedLine(p.clone())));
+    let possible_red_lines = rb.red_lines.iter().filter(|r| eval(rb, &r.when, &k, None) == Tri::Maybe).map(|r| r.id.clone()).collect();
 
-    let track_def = rb.tracks.iter().find(|t| holds_with(&t.when, &get, None));
+    let get = |id: &str| a.get(id);
+    let track_def = rb.tracks.iter().find(|t| eval(rb, &t.when, &k, None) == Tri::Yes);
     let distinctions = rb
         .distinctions
         .iter()
@@ -508,18 +834,15 @@ pub fn assess(rb: &Rulebook, given: &Answers) -> Assessment {
             behind(rb, &d.tolerable_when, &mut qs);
             behind(rb, &d.intolerable_when, &mut qs);
             let questions = in_order(rb, qs.into_iter());
-            let open =
-                questions.iter().any(|q| rb.question_index(&q.0).is_some_and(|i| shown[i] && is_unknown(&rb.questions[i], a.get(&q.0))));
             let side = if track_def.is_some_and(|t| !t.distinctions_apply) {
                 Side::NotApplicable
-            } else if holds_with(&d.intolerable_when, &get, None) {
-                Side::Intolerable
-            } else if open {
-                Side::Unknown
-            } else if holds_with(&d.tolerable_when, &get, None) {
-                Side::Tolerable
             } else {
-                Side::Neither
+                match (eval(rb, &d.intolerable_when, &k, None), eval(rb, &d.tolerable_when, &k, None)) {
+                    (Tri::Yes, _) => Side::Intolerable,
+                    (Tri::Maybe, _) | (_, Tri::Maybe) => Side::Unknown,
+                    (Tri::No, Tri::Yes) => Side::Tolerable,
+                    (Tri::No, Tri::No) => Side::Neither,
+                }
             };
             DistinctionResult { id: d.id.clone(), side, questions }
         })
@@ -527,23 +850,73 @@ pub fn assess(rb: &Rulebook, given: &Answers) -> Assessment {
 
     let measures =
         rb.measures.iter().filter(|m| m.required_when.as_ref().is_some_and(|c| holds_with(c, &get, None))).map(|m| m.id.clone()).collect();
-    let materials =
-        rb.materials.iter().filter(|m| m.when.as_ref().is_none_or(|c| holds_with(c, &get, None))).map(|m| m.id.clone()).collect();
+    let materials = rb
+        .materials
+        .iter()
+        .filter(|m| m.tiers.is_empty() || m.tiers.contains(&tier))
+        .filter(|m| m.when.as_ref().is_none_or(|c| holds_with(c, &get, None)))
+        .map(|m| m.id.clone())
+        .collect();
     let next_steps = rb.tier(&tier.0).map(|t| t.next_steps.clone()).unwrap_or_default();
+    let clashes = rb.consistency.iter().filter(|c| eval(rb, &c.when, &k, None) == Tri::Yes).map(|c| c.id.clone()).collect();
+    let changes = if next >= rb.questions.len() { changes(rb, &a, &k, &tier) } else { vec![] };
 
     Assessment {
         reasons,
+        stage,
         unknowns,
         red_lines,
         possible_red_lines,
         track: track_def.map(|t| t.id.clone()),
         distinctions,
-        elements: elements(rb, &a, &shown),
-        score: score(rb, &a, &shown),
+        elements: els,
+        score: sc,
         measures,
         materials,
         next_steps,
+        changes,
+        clashes,
         issues,
         tier,
     }
+}
+
+/// The things the cadre can still do that lead to a more favourable tier:
+/// answers to shown questions whose options carry an `action`, each tried
+/// alone. Tiers are listed in the rulebook from the most favourable; the
+/// not-enough-information tier is never an improvement.
+fn changes(rb: &Rulebook, a: &Answers, k: &Knowledge, tier: &TierId) -> Vec<Change> {
+    let rank = |t: &TierId| rb.tiers.iter().position(|x| &x.id == t).unwrap_or(usize::MAX);
+    let now = rank(tier);
+    let mut out = Vec::new();
+    for (i, q) in rb.questions.iter().enumerate() {
+        if k.shown[i] != Tri::Yes || !q.options.iter().any(|o| o.action.is_some()) {
+            continue;
+        }
+        for o in q.options.iter().filter(|o| o.action.is_some()) {
+            let answer = if q.kind == QuestionKind::Multi { Answer::Choices(vec![o.id.clone()]) } else { Answer::Choice(o.id.clone()) };
+            if a.get(&q.id.0) == Some(&answer) {
+                continue;
+            }
+            let mut b = a.clone();
+            b.set(&q.id, answer);
+            let kb = knowledge(rb, &b, rb.questions.len());
+            if let Some(t) = outcome(rb, &kb).tier
+                && t != rb.outcome.unknown_tier
+                && rank(&t) < now
+            {
+                out.push(Change { question: q.id.clone(), option: o.id.clone(), tier: t });
+            }
+        }
+    }
+    out
+}
+
+/// The tier a run has already reached at question `next`, when it is decided
+/// whatever the questions still to come are answered, and the rulebook says
+/// a run stops there. The flow then shows the outcome at once.
+pub fn decided_early(rb: &Rulebook, given: &Answers, next: usize) -> Option<TierId> {
+    let k = knowledge(rb, given, next);
+    let t = outcome(rb, &k).tier?;
+    rb.tier(&t.0).filter(|x| x.stop_early && t != rb.outcome.unknown_tier).map(|x| x.id.clone())
 }

@@ -318,7 +318,8 @@ codec_ids!(
     NextStepId,
     StageId,
     RecipientId,
-    ReferenceId
+    ReferenceId,
+    ConsistencyId
 );
 
 /// Structs: every field, in declaration order.
@@ -339,13 +340,13 @@ macro_rules! codec_struct {
 codec_struct! {
     Rulebook {
         meta, labels, sections, questions, glossary, scope, red_lines, distinctions, tracks, elements, score, factors, tiers,
-        outcome, decisions, measures, materials, next_steps, stages, recipients, references
+        outcome, decisions, measures, materials, next_steps, stages, recipients, references, consistency
     }
     Meta { id, title, version, issuer, effective, locales, notice, disclaimer, minutes }
     Labels { yes, no, unsure, not_provided }
     Section { id, title, intro }
     Question { id, section, kind, text, hint, why, terms, show_if, options, required, max_chars, short }
-    Choice { id, label, hint, unsure, exclusive }
+    Choice { id, label, hint, unsure, exclusive, action }
     Term { id, term, definition }
     ScopeRule { id, when, tier, reason }
     RedLine { id, title, description, when, tier }
@@ -356,15 +357,16 @@ codec_struct! {
     Score { grade_max, bands }
     Band { id, title, from, to }
     Factor { id, title, question, weight, grades }
-    Tier { id, title, summary, tone, next_steps }
+    Tier { id, title, summary, tone, next_steps, stop_early, application, correction }
     OutcomeConfig { unknown_tier, unknown_reason }
     Decision { id, when, tier, reason }
     Measure { id, title, description, required_when }
-    Material { id, title, when }
+    Material { id, title, when, tiers }
     NextStep { id, text }
     Stage { id, title, description }
     Recipient { id, title, role }
     Reference { id, title, note }
+    Consistency { id, when, message }
 }
 
 impl Codec for Condition {

@@ -77,3 +77,147 @@ pub fn effective(rb: &Rulebook, answers: &Answers) -> Answers {
     }
     out
 }
+
+/// A truth value that may not be known yet: the answers read may still be
+/// open (not given yet, "not sure", or on a question that may not be shown).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tri {
+    Yes,
+    No,
+    Maybe,
+}
+
+impl Tri {
+    fn of(b: bool) -> Tri {
+        if b { Tri::Yes } else { Tri::No }
+    }
+
+    fn not(self) -> Tri {
+        match self {
+            Tri::Yes => Tri::No,
+            Tri::No => Tri::Yes,
+            Tri::Maybe => Tri::Maybe,
+        }
+    }
+}
+
+/// What is known of a run's answers: for each question, whether it is shown
+/// (perhaps not known yet) and whether its answer is settled. An open
+/// question may still get any of its options, or none.
+#[derive(Clone, Debug)]
+pub struct Knowledge {
+    /// The settled answers: to questions certainly shown, concrete (not "not sure").
+    pub answers: Answers,
+    /// Per question, in rulebook order: whether it is shown.
+    pub shown: Vec<Tri>,
+    /// Per question: whether its answer is still open.
+    pub open: Vec<bool>,
+}
+
+impl Knowledge {
+    /// The settled answer to a question, if any.
+    pub fn get(&self, id: &str) -> Option<&Answer> {
+        self.answers.get(id)
+    }
+
+    fn is_open(&self, rb: &Rulebook, id: &str) -> bool {
+        rb.question_index(id).is_some_and(|i| self.open[i])
+    }
+}
+
+/// What the answers settle. Questions before `next` that were left without
+/// an answer are settled as unanswered (optional ones, passed by); required
+/// ones, questions at or after `next` and "not sure" answers stay open. With
+/// `next` past the last question this is the knowledge of a finished run.
+pub fn knowledge(rb: &Rulebook, given: &Answers, next: usize) -> Knowledge {
+    let n = rb.questions.len();
+    let mut k = Knowledge { answers: Answers::default(), shown: vec![Tri::No; n], open: vec![false; n] };
+    for (i, q) in rb.questions.iter().enumerate() {
+        let shown = match &q.show_if {
+            None => Tri::Yes,
+            Some(c) => eval_known(rb, c, &k, None, i),
+        };
+        k.shown[i] = shown;
+        let answer = given.get(&q.id.0).filter(|a| a.fits(q) && !a.is_blank());
+        match (shown, answer) {
+            (Tri::No, _) => {}
+            (Tri::Yes, Some(a)) if !a.is_unsure(q) => k.answers.set(&q.id, a.clone()),
+            (Tri::Yes, None) if i < next && !q.required => {}
+            _ => k.open[i] = true,
+        }
+    }
+    k
+}
+
+/// The possible values of the derived facts: for each element the statuses
+/// it may have, and the score bands the score may fall in.
+#[derive(Clone, Debug, Default)]
+pub struct FactRange<'a> {
+    pub elements: Vec<(&'a ElementId, Vec<ElementStatus>)>,
+    pub bands: Vec<&'a BandId>,
+}
+
+fn among<T: PartialEq>(possible: &[T], wanted: &[T]) -> Tri {
+    let hits = possible.iter().filter(|p| wanted.contains(p)).count();
+    if possible.is_empty() || hits == 0 {
+        Tri::No
+    } else if hits == possible.len() {
+        Tri::Yes
+    } else {
+        Tri::Maybe
+    }
+}
+
+/// Evaluates a condition on what is known, reading only questions before
+/// `before` (for show-conditions) when given.
+fn eval_known(rb: &Rulebook, c: &Condition, k: &Knowledge, facts: Option<&FactRange<'_>>, before: usize) -> Tri {
+    let open = |q: &str| rb.question_index(q).is_some_and(|i| i < before && k.open[i]);
+    eval_with(c, k, &open, facts)
+}
+
+/// Evaluates a condition on what is known (Kleene's three-valued logic):
+/// `Yes` or `No` only when every way the open answers could settle agrees.
+pub fn eval(rb: &Rulebook, c: &Condition, k: &Knowledge, facts: Option<&FactRange<'_>>) -> Tri {
+    eval_with(c, k, &|q| k.is_open(rb, q), facts)
+}
+
+fn eval_with(c: &Condition, k: &Knowledge, open: &dyn Fn(&str) -> bool, facts: Option<&FactRange<'_>>) -> Tri {
+    match c {
+        Condition::Is { question, .. } | Condition::In { question, .. } | Condition::Answered { question } if open(&question.0) => {
+            Tri::Maybe
+        }
+        Condition::Element { element, statuses } => match facts.and_then(|f| f.elements.iter().find(|(id, _)| *id == element)) {
+            Some((_, possible)) => among(possible, statuses),
+            None => Tri::No,
+        },
+        Condition::Band { bands } => match facts {
+            Some(f) => among(&f.bands.iter().map(|b| (*b).clone()).collect::<Vec<_>>(), bands),
+            None => Tri::No,
+        },
+        Condition::All(cs) => {
+            let mut out = Tri::Yes;
+            for c in cs {
+                match eval_with(c, k, open, facts) {
+                    Tri::No => return Tri::No,
+                    Tri::Maybe => out = Tri::Maybe,
+                    Tri::Yes => {}
+                }
+            }
+            out
+        }
+        Condition::Any(cs) => {
+            let mut out = Tri::No;
+            for c in cs {
+                match eval_with(c, k, open, facts) {
+                    Tri::Yes => return Tri::Yes,
+                    Tri::Maybe => out = Tri::Maybe,
+                    Tri::No => {}
+                }
+            }
+            out
+        }
+        Condition::Not(c) => eval_with(c, k, open, facts).not(),
+        // Atoms on settled answers.
+        _ => Tri::of(holds_with(c, &|id| k.get(id), None)),
+    }
+}

@@ -75,6 +75,8 @@ id_type! {
     RecipientId;
     /// Id of a [`Reference`].
     ReferenceId;
+    /// Id of a [`Consistency`] check.
+    ConsistencyId;
 }
 
 /// A whole rulebook: everything a locality can adapt.
@@ -102,6 +104,8 @@ pub struct Rulebook {
     pub stages: Vec<Stage>,
     pub recipients: Vec<Recipient>,
     pub references: Vec<Reference>,
+    /// Answers that do not fit together, flagged before the result.
+    pub consistency: Vec<Consistency>,
 }
 
 /// Who issued the rulebook and what it is.
@@ -220,6 +224,10 @@ pub struct Choice {
     pub unsure: bool,
     /// For multiple choice: selecting it clears the others ("none of these").
     pub exclusive: bool,
+    /// What the cadre can still do to make this the answer (for example
+    /// "finish the correction"). Options with an action are offered on the
+    /// result page when choosing them would move the outcome.
+    pub action: Option<Text>,
 }
 
 /// A glossary entry explained in place.
@@ -452,6 +460,14 @@ pub struct Tier {
     pub summary: Text,
     pub tone: Tone,
     pub next_steps: Vec<NextStepId>,
+    /// The run stops as soon as this tier is certain (GOV.UK style), with an
+    /// offer to go on to the correction plan.
+    pub stop_early: bool,
+    /// Whether an application for tolerance makes sense: the procedure and
+    /// who receives applications are shown.
+    pub application: bool,
+    /// Whether the correction plan is shown.
+    pub correction: bool,
 }
 
 /// Global outcome settings.
@@ -491,6 +507,8 @@ pub struct Material {
     pub id: MaterialId,
     pub title: Text,
     pub when: Option<Condition>,
+    /// Listed only for these tiers (all when empty).
+    pub tiers: Vec<TierId>,
 }
 
 /// A next step, listed by the tiers that name it.
@@ -517,6 +535,16 @@ pub struct Recipient {
     pub id: RecipientId,
     pub title: Text,
     pub role: Text,
+}
+
+/// A pair (or more) of answers that do not fit together: shown on the
+/// review page, before the result, with a way to change them.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Consistency {
+    pub id: ConsistencyId,
+    pub when: Condition,
+    pub message: Text,
 }
 
 /// A document the rulebook relies on.

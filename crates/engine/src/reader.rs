@@ -659,9 +659,19 @@ pub(crate) fn read_rulebook(cx: &mut Cx<'_>, doc: &toml::Spanned<DeTable<'_>>) -
             tone
         });
         let r = (t.id(cx, "id"), t.text(cx, "title"), t.text(cx, "summary"), t.opt_ids(cx, "next_steps").unwrap_or_default());
+        let flags = (t.opt_bool(cx, "stop_early"), t.opt_bool(cx, "application"), t.opt_bool(cx, "correction"));
         t.finish(cx);
         if let (Some(id), Some(title), Some(summary), Some(tone)) = (r.0, r.1, r.2, tone) {
-            tiers.push(Tier { id: TierId(id), title, summary, tone, next_steps: r.3.into_iter().map(NextStepId).collect() });
+            tiers.push(Tier {
+                id: TierId(id),
+                title,
+                summary,
+                tone,
+                next_steps: r.3.into_iter().map(NextStepId).collect(),
+                stop_early: flags.0.unwrap_or(false),
+                application: flags.1.unwrap_or(matches!(tone, Tone::Favourable | Tone::Caution)),
+                correction: flags.2.unwrap_or(true),
+            });
         }
     }
     let outcome = root.sub(cx, "outcome").and_then(|mut t| {
@@ -687,10 +697,10 @@ pub(crate) fn read_rulebook(cx: &mut Cx<'_>, doc: &toml::Spanned<DeTable<'_>>) -
     }
     let mut materials = Vec::new();
     for mut t in root.tables(cx, "materials", true) {
-        let m = (t.id(cx, "id"), t.text(cx, "title"), t.opt_cond(cx, "when"));
+        let m = (t.id(cx, "id"), t.text(cx, "title"), t.opt_cond(cx, "when"), t.opt_ids(cx, "tiers").unwrap_or_default());
         t.finish(cx);
         if let (Some(id), Some(title)) = (m.0, m.1) {
-            materials.push(Material { id: MaterialId(id), title, when: m.2 });
+            materials.push(Material { id: MaterialId(id), title, when: m.2, tiers: m.3.into_iter().map(TierId).collect() });
         }
     }
     let mut next_steps = Vec::new();
@@ -725,6 +735,14 @@ pub(crate) fn read_rulebook(cx: &mut Cx<'_>, doc: &toml::Spanned<DeTable<'_>>) -
             references.push(Reference { id: ReferenceId(id), title, note });
         }
     }
+    let mut consistency = Vec::new();
+    for mut t in root.tables(cx, "consistency", false) {
+        let c = (t.id(cx, "id"), t.cond(cx, "when"), t.text(cx, "message"));
+        t.finish(cx);
+        if let (Some(id), Some(when), Some(message)) = c {
+            consistency.push(Consistency { id: ConsistencyId(id), when, message });
+        }
+    }
     // Scenario cases may ride along in a rulebook; they are read by `cases`.
     let _ = root.get(cx, "cases");
     root.finish(cx);
@@ -750,6 +768,7 @@ pub(crate) fn read_rulebook(cx: &mut Cx<'_>, doc: &toml::Spanned<DeTable<'_>>) -
         stages,
         recipients,
         references,
+        consistency,
     })
 }
 
@@ -836,10 +855,11 @@ fn read_question(cx: &mut Cx<'_>, mut t: Tab<'_, '_>, labels: Option<&Labels>) -
             o.opt_text(cx, "hint"),
             o.opt_bool(cx, "unsure").unwrap_or(false),
             o.opt_bool(cx, "exclusive").unwrap_or(false),
+            o.opt_text(cx, "action"),
         );
         o.finish(cx);
         if let (Some(oid), Some(label)) = (c.0, c.1) {
-            options.push(Choice { id: OptionId(oid), label, hint: c.2, unsure: c.3, exclusive: c.4 });
+            options.push(Choice { id: OptionId(oid), label, hint: c.2, unsure: c.3, exclusive: c.4, action: c.5 });
         }
     }
     let path = t.path.clone();
@@ -853,11 +873,18 @@ fn read_question(cx: &mut Cx<'_>, mut t: Tab<'_, '_>, labels: Option<&Labels>) -
             }
             let l = labels?;
             options = vec![
-                Choice { id: "yes".into(), label: l.yes.clone(), hint: None, unsure: false, exclusive: false },
-                Choice { id: "no".into(), label: l.no.clone(), hint: None, unsure: false, exclusive: false },
+                Choice { id: "yes".into(), label: l.yes.clone(), hint: None, unsure: false, exclusive: false, action: None },
+                Choice { id: "no".into(), label: l.no.clone(), hint: None, unsure: false, exclusive: false, action: None },
             ];
             if allow_unsure == Some(true) {
-                options.push(Choice { id: "unsure".into(), label: l.unsure.clone(), hint: None, unsure: true, exclusive: false });
+                options.push(Choice {
+                    id: "unsure".into(),
+                    label: l.unsure.clone(),
+                    hint: None,
+                    unsure: true,
+                    exclusive: false,
+                    action: None,
+                });
             }
         }
         QuestionKind::Single | QuestionKind::Multi => {

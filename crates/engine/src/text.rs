@@ -173,6 +173,26 @@ pub fn pseudo(s: &str) -> String {
     out
 }
 
+#[cfg(feature = "serde")]
+impl serde::Serialize for Locale {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.tag())
+    }
+}
+
+/// A text as a map from locale tag to wording, for the CLI's JSON outputs.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        for l in Locale::all().filter(|l| self.has(*l)) {
+            m.serialize_entry(l.tag(), self.get(l))?;
+        }
+        m.end()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,25 +222,5 @@ mod tests {
     fn pseudo_marks_and_keeps_placeholders() {
         assert_eq!(pseudo("Save {n} cases"), "⟦Šávé {n} çášéš⟧");
         assert_eq!(placeholders(&pseudo("{max} of {n}")), ["max", "n"]);
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for Locale {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.tag())
-    }
-}
-
-/// A text as a map from locale tag to wording, for the CLI's JSON outputs.
-#[cfg(feature = "serde")]
-impl serde::Serialize for Text {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut m = s.serialize_map(None)?;
-        for l in Locale::all().filter(|l| self.has(*l)) {
-            m.serialize_entry(l.tag(), self.get(l))?;
-        }
-        m.end()
     }
 }

@@ -55,6 +55,7 @@ fn duplicates(cx: &mut Cx<'_>, rb: &Rulebook) {
     dup(cx, "stages", rb.stages.iter().map(|x| x.id.as_str()));
     dup(cx, "recipients", rb.recipients.iter().map(|x| x.id.as_str()));
     dup(cx, "references", rb.references.iter().map(|x| x.id.as_str()));
+    dup(cx, "consistency", rb.consistency.iter().map(|x| x.id.as_str()));
 }
 
 fn tier_ref(cx: &mut Cx<'_>, rb: &Rulebook, path: String, id: &TierId) {
@@ -130,6 +131,11 @@ fn references(cx: &mut Cx<'_>, rb: &Rulebook) {
             if !rb.next_steps.iter().any(|s| &s.id == n) {
                 cx.error(&format!("tiers[{i}].next_steps[{j}]"), ErrorKind::Unresolved { what: "next_step", id: n.0.clone() });
             }
+        }
+    }
+    for (i, m) in rb.materials.iter().enumerate() {
+        for (j, t) in m.tiers.iter().enumerate() {
+            tier_ref(cx, rb, format!("materials[{i}].tiers[{j}]"), t);
         }
     }
     for (i, e) in rb.elements.iter().enumerate() {
@@ -236,6 +242,9 @@ fn conditions(cx: &mut Cx<'_>, rb: &Rulebook) {
         if let Some(c) = &m.when {
             check_condition(cx, rb, &format!("materials[{i}].when"), c, Reads::Answers, None);
         }
+    }
+    for (i, c) in rb.consistency.iter().enumerate() {
+        check_condition(cx, rb, &format!("consistency[{i}].when"), &c.when, Reads::Answers, None);
     }
 }
 

@@ -372,6 +372,57 @@ proptest! {
         prop_assert_eq!(a, b);
     }
 
+    /// (e): a tier decided early, or with "not sure" answers, is the tier of
+    /// every concrete completion: the answers still to come and the unsure
+    /// ones are filled in at random (16 completions per case) and assessed
+    /// as finished runs.
+    #[test]
+    fn an_early_or_unsure_tier_holds_for_every_completion(
+        base in prop::option::of(any::<Index>()),
+        picks in prop::collection::vec(any::<Index>(), RB.questions.len()),
+        bits in prop::collection::vec(any::<bool>(), 8),
+        unsure in prop::collection::vec(prop::bool::weighted(0.15), RB.questions.len()),
+        next in any::<Index>(),
+        fills in prop::collection::vec((prop::collection::vec(any::<Index>(), RB.questions.len()), prop::collection::vec(any::<bool>(), 8)), 16),
+    ) {
+        let rb = &*RB;
+        let next = next.index(rb.questions.len() + 1);
+        // A run up to `next`: a case's answers or random ones, some "not sure".
+        let full = match base {
+            Some(b) => b.get(&CASE_ANSWERS).clone(),
+            None => {
+                let mut a = Answers::default();
+                for (i, q) in rb.questions.iter().enumerate() {
+                    a.set(&q.id, concrete_answer(q, picks[i], &bits));
+                }
+                a
+            }
+        };
+        let mut partial = Answers::default();
+        for (i, q) in rb.questions.iter().enumerate().take(next) {
+            let unsure_option = q.options.iter().find(|o| o.unsure);
+            match (unsure[i], unsure_option, full.get(q.id.as_str())) {
+                (true, Some(o), _) if q.kind != QuestionKind::Multi => partial.set(&q.id, Answer::Choice(o.id.clone())),
+                (true, Some(o), _) => partial.set(&q.id, Answer::Choices(vec![o.id.clone()])),
+                (_, _, Some(a)) => partial.set(&q.id, a.clone()),
+                _ => {}
+            }
+        }
+        let early = engine::assess::assess_at(rb, &partial, next);
+        prop_assume!(early.tier != rb.outcome.unknown_tier);
+        for (fill, fbits) in &fills {
+            let mut done = partial.clone();
+            for (i, q) in rb.questions.iter().enumerate() {
+                let open = i >= next || partial.get(q.id.as_str()).is_some_and(|a| a.is_unsure(q)) || (q.required && partial.get(q.id.as_str()).is_none());
+                if open && q.kind.is_choice() {
+                    done.set(&q.id, concrete_answer(q, fill[i], fbits));
+                }
+            }
+            let later = assess(rb, &done);
+            prop_assert_eq!(&later.tier, &early.tier, "decided {} at {} with {:?}, but {:?} gives {}", early.tier, next, partial, done, later.tier);
+        }
+    }
+
     /// (d): raising one factor's answer to an option with a higher grade never lowers the score.
     #[test]
     fn score_is_monotone_in_factor_grades(
