@@ -237,12 +237,18 @@ pub struct Assessment {
     pub score: ScoreResult,
     /// Correction measures required by the answers.
     pub measures: Vec<MeasureId>,
+    /// Correction measures that can apply to the answers but are not required.
+    pub optional_measures: Vec<MeasureId>,
     pub materials: Vec<MaterialId>,
     pub next_steps: Vec<NextStepId>,
     /// Things still to do that would lead to a more favourable tier.
     pub changes: Vec<Change>,
     /// Consistency checks the answers fail.
     pub clashes: Vec<ConsistencyId>,
+    /// The path the answers take, if the rulebook has paths.
+    pub path: Option<PathId>,
+    /// Risk points whose condition holds (planned work).
+    pub risks: Vec<RiskId>,
     pub issues: Vec<AnswerIssue>,
 }
 
@@ -848,8 +854,13 @@ pub fn assess_at(rb: &Rulebook, given: &Answers, next: usize) -> Assessment {
         })
         .collect();
 
-    let measures =
-        rb.measures.iter().filter(|m| m.required_when.as_ref().is_some_and(|c| holds_with(c, &get, None))).map(|m| m.id.clone()).collect();
+    // On a path with outcomes of its own, the tier reached is shown as that path's tier.
+    let path = rb.path_for(&a).map(|p| p.id.clone());
+    let tier = rb.shown_tier(path.as_ref(), &tier);
+    let required = |m: &Measure| m.required_when.as_ref().is_some_and(|c| holds_with(c, &get, None));
+    let offered = |m: &Measure| m.offer_when.as_ref().is_none_or(|c| holds_with(c, &get, None));
+    let measures = rb.measures.iter().filter(|m| required(m)).map(|m| m.id.clone()).collect();
+    let optional_measures = rb.measures.iter().filter(|m| !required(m) && offered(m)).map(|m| m.id.clone()).collect();
     let materials = rb
         .materials
         .iter()
@@ -859,7 +870,8 @@ pub fn assess_at(rb: &Rulebook, given: &Answers, next: usize) -> Assessment {
         .collect();
     let next_steps = rb.tier(&tier.0).map(|t| t.next_steps.clone()).unwrap_or_default();
     let clashes = rb.consistency.iter().filter(|c| eval(rb, &c.when, &k, None) == Tri::Yes).map(|c| c.id.clone()).collect();
-    let changes = if next >= rb.questions.len() { changes(rb, &a, &k, &tier) } else { vec![] };
+    let changes = if next >= rb.questions.len() { changes(rb, &a, &k, &tier, path.as_ref()) } else { vec![] };
+    let risks = rb.risks.iter().filter(|r| eval(rb, &r.when, &k, None) == Tri::Yes).map(|r| r.id.clone()).collect();
 
     Assessment {
         reasons,
@@ -872,10 +884,13 @@ pub fn assess_at(rb: &Rulebook, given: &Answers, next: usize) -> Assessment {
         elements: els,
         score: sc,
         measures,
+        optional_measures,
         materials,
         next_steps,
         changes,
         clashes,
+        path,
+        risks,
         issues,
         tier,
     }
@@ -885,7 +900,7 @@ pub fn assess_at(rb: &Rulebook, given: &Answers, next: usize) -> Assessment {
 /// answers to shown questions whose options carry an `action`, each tried
 /// alone. Tiers are listed in the rulebook from the most favourable; the
 /// not-enough-information tier is never an improvement.
-fn changes(rb: &Rulebook, a: &Answers, k: &Knowledge, tier: &TierId) -> Vec<Change> {
+fn changes(rb: &Rulebook, a: &Answers, k: &Knowledge, tier: &TierId, path: Option<&PathId>) -> Vec<Change> {
     let rank = |t: &TierId| rb.tiers.iter().position(|x| &x.id == t).unwrap_or(usize::MAX);
     let now = rank(tier);
     let mut out = Vec::new();
@@ -901,8 +916,7 @@ fn changes(rb: &Rulebook, a: &Answers, k: &Knowledge, tier: &TierId) -> Vec<Chan
             let mut b = a.clone();
             b.set(&q.id, answer);
             let kb = knowledge(rb, &b, rb.questions.len());
-            if let Some(t) = outcome(rb, &kb).tier
-                && t != rb.outcome.unknown_tier
+            if let Some(t) = outcome(rb, &kb).tier.filter(|t| *t != rb.outcome.unknown_tier).map(|t| rb.shown_tier(path, &t))
                 && rank(&t) < now
             {
                 out.push(Change { question: q.id.clone(), option: o.id.clone(), tier: t });
@@ -918,5 +932,6 @@ fn changes(rb: &Rulebook, a: &Answers, k: &Knowledge, tier: &TierId) -> Vec<Chan
 pub fn decided_early(rb: &Rulebook, given: &Answers, next: usize) -> Option<TierId> {
     let k = knowledge(rb, given, next);
     let t = outcome(rb, &k).tier?;
+    let t = rb.shown_tier(rb.path_for(&k.answers).map(|p| &p.id), &t);
     rb.tier(&t.0).filter(|x| x.stop_early && t != rb.outcome.unknown_tier).map(|x| x.id.clone())
 }

@@ -319,7 +319,9 @@ codec_ids!(
     StageId,
     RecipientId,
     ReferenceId,
-    ConsistencyId
+    ConsistencyId,
+    PathId,
+    RiskId
 );
 
 /// Structs: every field, in declaration order.
@@ -340,13 +342,17 @@ macro_rules! codec_struct {
 codec_struct! {
     Rulebook {
         meta, labels, sections, questions, glossary, scope, red_lines, distinctions, tracks, elements, score, factors, tiers,
-        outcome, decisions, measures, materials, next_steps, stages, recipients, references, consistency
+        outcome, decisions, measures, materials, next_steps, stages, recipients, references, consistency, paths, risks
     }
     Meta { id, title, version, issuer, effective, locales, notice, disclaimer, minutes }
     Labels { yes, no, unsure, not_provided }
     Section { id, title, intro }
-    Question { id, section, kind, text, hint, why, terms, show_if, options, required, max_chars, short }
-    Choice { id, label, hint, unsure, exclusive, action }
+    Question { id, section, kind, text, hint, why, terms, show_if, options, required, max_chars, short, on }
+    QuestionWording { path, text, hint, why, short }
+    ChoiceWording { path, label, hint }
+    Path { id, title, when, tiers }
+    Risk { id, when, title, advice }
+    Choice { id, label, hint, unsure, exclusive, action, on }
     Term { id, term, definition }
     ScopeRule { id, when, tier, reason }
     RedLine { id, title, description, when, tier }
@@ -357,10 +363,10 @@ codec_struct! {
     Score { grade_max, bands }
     Band { id, title, from, to }
     Factor { id, title, question, weight, grades }
-    Tier { id, title, summary, tone, next_steps, stop_early, application, correction }
+    Tier { id, title, summary, tone, next_steps, stop_early, application, correction, afterwards }
     OutcomeConfig { unknown_tier, unknown_reason }
     Decision { id, when, tier, reason }
-    Measure { id, title, description, required_when }
+    Measure { id, title, description, required_when, offer_when }
     Material { id, title, when, tiers }
     NextStep { id, text }
     Stage { id, title, description }

@@ -77,6 +77,10 @@ id_type! {
     ReferenceId;
     /// Id of a [`Consistency`] check.
     ConsistencyId;
+    /// Id of a [`Path`].
+    PathId;
+    /// Id of a [`Risk`].
+    RiskId;
 }
 
 /// A whole rulebook: everything a locality can adapt.
@@ -106,6 +110,11 @@ pub struct Rulebook {
     pub references: Vec<Reference>,
     /// Answers that do not fit together, flagged before the result.
     pub consistency: Vec<Consistency>,
+    /// Paths through the self-check with wording and outcomes of their own
+    /// (the check before the work); none means one path.
+    pub paths: Vec<Path>,
+    /// Risk points to address, listed when their condition holds.
+    pub risks: Vec<Risk>,
 }
 
 /// Who issued the rulebook and what it is.
@@ -204,6 +213,51 @@ pub struct Question {
     pub max_chars: u32,
     /// Short label used on the review page and in the summary.
     pub short: Text,
+    /// Wording of its own on a path.
+    pub on: Vec<QuestionWording>,
+}
+
+/// A question's wording on one path; what is absent keeps the common wording.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct QuestionWording {
+    pub path: PathId,
+    pub text: Option<Text>,
+    pub hint: Option<Text>,
+    pub why: Option<Text>,
+    pub short: Option<Text>,
+}
+
+/// An option's wording on one path.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ChoiceWording {
+    pub path: PathId,
+    pub label: Option<Text>,
+    pub hint: Option<Text>,
+}
+
+/// A path through the self-check, taken when its condition holds: its own
+/// wording for the questions it asks, and its own outcomes, each tier the
+/// stages reach being shown as the tier it maps to.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Path {
+    pub id: PathId,
+    pub title: Text,
+    pub when: Condition,
+    /// `(tier reached, tier shown)`; tiers not listed are shown as they are.
+    pub tiers: Vec<(TierId, TierId)>,
+}
+
+/// A risk point of planned work, tied to the answers that raise it.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Risk {
+    pub id: RiskId,
+    pub when: Condition,
+    pub title: Text,
+    pub advice: Text,
 }
 
 impl Question {
@@ -228,6 +282,8 @@ pub struct Choice {
     /// "finish the correction"). Options with an action are offered on the
     /// result page when choosing them would move the outcome.
     pub action: Option<Text>,
+    /// Wording of its own on a path.
+    pub on: Vec<ChoiceWording>,
 }
 
 /// A glossary entry explained in place.
@@ -468,6 +524,8 @@ pub struct Tier {
     pub application: bool,
     /// Whether the correction plan is shown.
     pub correction: bool,
+    /// What this outcome means afterwards (appraisal, appointment), if said.
+    pub afterwards: Option<Text>,
 }
 
 /// Global outcome settings.
@@ -498,6 +556,9 @@ pub struct Measure {
     pub description: Text,
     /// When this holds the measure is required, not only suggested.
     pub required_when: Option<Condition>,
+    /// Offered only when this holds (always when absent): a measure that
+    /// cannot apply to the answers is not listed.
+    pub offer_when: Option<Condition>,
 }
 
 /// An item of the materials checklist.
@@ -557,6 +618,39 @@ pub struct Reference {
 }
 
 impl Rulebook {
+    /// The path the answers take, if the rulebook has paths and one holds.
+    pub fn path_for(&self, answers: &crate::answers::Answers) -> Option<&Path> {
+        self.paths.iter().find(|p| crate::condition::holds(&p.when, &|id| answers.get(id)))
+    }
+
+    /// The rulebook as seen on a path: every question and option in that
+    /// path's wording. The pages render this view; ids and rules are the same.
+    pub fn on_path(&self, path: &PathId) -> Rulebook {
+        let mut rb = self.clone();
+        for q in &mut rb.questions {
+            if let Some(w) = q.on.iter().find(|w| &w.path == path).cloned() {
+                q.text = w.text.unwrap_or(std::mem::take(&mut q.text));
+                q.hint = w.hint.or(q.hint.take());
+                q.why = w.why.unwrap_or(std::mem::take(&mut q.why));
+                q.short = w.short.unwrap_or(std::mem::take(&mut q.short));
+            }
+            for o in &mut q.options {
+                if let Some(w) = o.on.iter().find(|w| &w.path == path).cloned() {
+                    o.label = w.label.unwrap_or(std::mem::take(&mut o.label));
+                    o.hint = w.hint.or(o.hint.take());
+                }
+            }
+        }
+        rb
+    }
+
+    /// The tier shown for a tier reached, on a path.
+    pub fn shown_tier(&self, path: Option<&PathId>, tier: &TierId) -> TierId {
+        path.and_then(|p| self.paths.iter().find(|x| &x.id == p))
+            .and_then(|p| p.tiers.iter().find(|(from, _)| from == tier))
+            .map_or_else(|| tier.clone(), |(_, to)| to.clone())
+    }
+
     /// The question with this id.
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id.0 == id)

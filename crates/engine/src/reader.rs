@@ -508,6 +508,29 @@ fn status(cx: &mut Cx<'_>, path: &str, v: &Value<'_>, s: &str) -> Option<Element
     st
 }
 
+/// `on = { path_id = { … }, … }`: wording of its own per path, each read by `f`.
+fn wordings<T>(
+    cx: &mut Cx<'_>,
+    v: &Value<'_>,
+    path: &str,
+    mut f: impl FnMut(&mut Cx<'_>, &mut Tab<'_, '_>) -> T,
+) -> Option<Vec<(PathId, T)>> {
+    let mut t = table(cx, v, path)?;
+    let mut out = Vec::new();
+    t.entries(cx, |cx, key, at, val, p| {
+        if !is_id(key) {
+            cx.error_at(p, Some(at), ErrorKind::BadId { id: key.to_owned() });
+            return;
+        }
+        if let Some(mut w) = table(cx, val, p) {
+            let got = f(cx, &mut w);
+            w.finish(cx);
+            out.push((PathId(key.to_owned()), got));
+        }
+    });
+    Some(out)
+}
+
 /// `{ option_id = points, … }`.
 fn points(cx: &mut Cx<'_>, v: &Value<'_>, path: &str, max: i64) -> Option<Vec<(OptionId, u32)>> {
     let mut t = table(cx, v, path)?;
@@ -660,6 +683,7 @@ pub(crate) fn read_rulebook(cx: &mut Cx<'_>, doc: &toml::Spanned<DeTable<'_>>) -
         });
         let r = (t.id(cx, "id"), t.text(cx, "title"), t.text(cx, "summary"), t.opt_ids(cx, "next_steps").unwrap_or_default());
         let flags = (t.opt_bool(cx, "stop_early"), t.opt_bool(cx, "application"), t.opt_bool(cx, "correction"));
+        let afterwards = t.opt_text(cx, "afterwards");
         t.finish(cx);
         if let (Some(id), Some(title), Some(summary), Some(tone)) = (r.0, r.1, r.2, tone) {
             tiers.push(Tier {
@@ -671,6 +695,7 @@ pub(crate) fn read_rulebook(cx: &mut Cx<'_>, doc: &toml::Spanned<DeTable<'_>>) -
                 stop_early: flags.0.unwrap_or(false),
                 application: flags.1.unwrap_or(matches!(tone, Tone::Favourable | Tone::Caution)),
                 correction: flags.2.unwrap_or(true),
+                afterwards,
             });
         }
     }
@@ -689,10 +714,11 @@ pub(crate) fn read_rulebook(cx: &mut Cx<'_>, doc: &toml::Spanned<DeTable<'_>>) -
     }
     let mut measures = Vec::new();
     for mut t in root.tables(cx, "measures", true) {
-        let m = (t.id(cx, "id"), t.text(cx, "title"), t.text(cx, "description"), t.opt_cond(cx, "required_when"));
+        let m =
+            (t.id(cx, "id"), t.text(cx, "title"), t.text(cx, "description"), t.opt_cond(cx, "required_when"), t.opt_cond(cx, "offer_when"));
         t.finish(cx);
         if let (Some(id), Some(title), Some(description)) = (m.0, m.1, m.2) {
-            measures.push(Measure { id: MeasureId(id), title, description, required_when: m.3 });
+            measures.push(Measure { id: MeasureId(id), title, description, required_when: m.3, offer_when: m.4 });
         }
     }
     let mut materials = Vec::new();
@@ -743,6 +769,38 @@ pub(crate) fn read_rulebook(cx: &mut Cx<'_>, doc: &toml::Spanned<DeTable<'_>>) -
             consistency.push(Consistency { id: ConsistencyId(id), when, message });
         }
     }
+    let mut paths = Vec::new();
+    for mut t in root.tables(cx, "paths", false) {
+        let p = (
+            t.id(cx, "id"),
+            t.text(cx, "title"),
+            t.cond(cx, "when"),
+            t.opt(cx, "tiers", |cx, v, p| {
+                let mut m = table(cx, v, p)?;
+                let mut out = Vec::new();
+                m.entries(cx, |cx, key, at, val, p| {
+                    if !is_id(key) {
+                        cx.error_at(p, Some(at), ErrorKind::BadId { id: key.to_owned() });
+                    } else if let Some(to) = ident(cx, val, p) {
+                        out.push((TierId(key.to_owned()), TierId(to)));
+                    }
+                });
+                Some(out)
+            }),
+        );
+        t.finish(cx);
+        if let (Some(id), Some(title), Some(when)) = (p.0, p.1, p.2) {
+            paths.push(Path { id: PathId(id), title, when, tiers: p.3.unwrap_or_default() });
+        }
+    }
+    let mut risks = Vec::new();
+    for mut t in root.tables(cx, "risks", false) {
+        let r = (t.id(cx, "id"), t.cond(cx, "when"), t.text(cx, "title"), t.text(cx, "advice"));
+        t.finish(cx);
+        if let (Some(id), Some(when), Some(title), Some(advice)) = r {
+            risks.push(Risk { id: RiskId(id), when, title, advice });
+        }
+    }
     // Scenario cases may ride along in a rulebook; they are read by `cases`.
     let _ = root.get(cx, "cases");
     root.finish(cx);
@@ -769,6 +827,8 @@ pub(crate) fn read_rulebook(cx: &mut Cx<'_>, doc: &toml::Spanned<DeTable<'_>>) -
         recipients,
         references,
         consistency,
+        paths,
+        risks,
     })
 }
 
@@ -843,6 +903,15 @@ fn read_question(cx: &mut Cx<'_>, mut t: Tab<'_, '_>, labels: Option<&Labels>) -
     let required = t.opt_bool(cx, "required");
     let allow_unsure = t.opt_bool(cx, "allow_unsure");
     let max_chars = t.opt_int(cx, "max_chars", 1, 200_000);
+    let on = t.opt(cx, "on", |cx, v, p| {
+        wordings(cx, v, p, |cx, w| QuestionWording {
+            path: PathId(String::new()),
+            text: w.opt_text(cx, "text"),
+            hint: w.opt_text(cx, "hint"),
+            why: w.opt_text(cx, "why"),
+            short: w.opt_text(cx, "short"),
+        })
+    });
     let has_options = t.has("options");
     let option_tables = t.tables(cx, "options", false);
     // Counted before reading, so a broken option is not also reported as a missing one.
@@ -856,10 +925,18 @@ fn read_question(cx: &mut Cx<'_>, mut t: Tab<'_, '_>, labels: Option<&Labels>) -
             o.opt_bool(cx, "unsure").unwrap_or(false),
             o.opt_bool(cx, "exclusive").unwrap_or(false),
             o.opt_text(cx, "action"),
+            o.opt(cx, "on", |cx, v, p| {
+                wordings(cx, v, p, |cx, w| ChoiceWording {
+                    path: PathId(String::new()),
+                    label: w.opt_text(cx, "label"),
+                    hint: w.opt_text(cx, "hint"),
+                })
+            }),
         );
         o.finish(cx);
         if let (Some(oid), Some(label)) = (c.0, c.1) {
-            options.push(Choice { id: OptionId(oid), label, hint: c.2, unsure: c.3, exclusive: c.4, action: c.5 });
+            let on = c.6.unwrap_or_default().into_iter().map(|(path, w)| ChoiceWording { path, ..w }).collect();
+            options.push(Choice { id: OptionId(oid), label, hint: c.2, unsure: c.3, exclusive: c.4, action: c.5, on });
         }
     }
     let path = t.path.clone();
@@ -873,18 +950,11 @@ fn read_question(cx: &mut Cx<'_>, mut t: Tab<'_, '_>, labels: Option<&Labels>) -
             }
             let l = labels?;
             options = vec![
-                Choice { id: "yes".into(), label: l.yes.clone(), hint: None, unsure: false, exclusive: false, action: None },
-                Choice { id: "no".into(), label: l.no.clone(), hint: None, unsure: false, exclusive: false, action: None },
+                Choice { id: "yes".into(), label: l.yes.clone(), ..Choice::default() },
+                Choice { id: "no".into(), label: l.no.clone(), ..Choice::default() },
             ];
             if allow_unsure == Some(true) {
-                options.push(Choice {
-                    id: "unsure".into(),
-                    label: l.unsure.clone(),
-                    hint: None,
-                    unsure: true,
-                    exclusive: false,
-                    action: None,
-                });
+                options.push(Choice { id: "unsure".into(), label: l.unsure.clone(), unsure: true, ..Choice::default() });
             }
         }
         QuestionKind::Single | QuestionKind::Multi => {
@@ -920,5 +990,6 @@ fn read_question(cx: &mut Cx<'_>, mut t: Tab<'_, '_>, labels: Option<&Labels>) -
         required: required.unwrap_or(kind.is_choice()),
         max_chars: max_chars.unwrap_or(4000),
         short: short?,
+        on: on.unwrap_or_default().into_iter().map(|(path, w)| QuestionWording { path, ..w }).collect(),
     })
 }

@@ -20,6 +20,7 @@ pub(crate) fn validate(cx: &mut Cx<'_>, rb: &Rulebook) {
     numbers(cx, rb);
     visibility(cx, rb);
     coverage(cx, rb);
+    paths(cx, rb);
 }
 
 fn dup<'a>(cx: &mut Cx<'_>, list: &str, ids: impl Iterator<Item = &'a str>) {
@@ -56,6 +57,8 @@ fn duplicates(cx: &mut Cx<'_>, rb: &Rulebook) {
     dup(cx, "recipients", rb.recipients.iter().map(|x| x.id.as_str()));
     dup(cx, "references", rb.references.iter().map(|x| x.id.as_str()));
     dup(cx, "consistency", rb.consistency.iter().map(|x| x.id.as_str()));
+    dup(cx, "paths", rb.paths.iter().map(|x| x.id.as_str()));
+    dup(cx, "risks", rb.risks.iter().map(|x| x.id.as_str()));
 }
 
 fn tier_ref(cx: &mut Cx<'_>, rb: &Rulebook, path: String, id: &TierId) {
@@ -237,6 +240,9 @@ fn conditions(cx: &mut Cx<'_>, rb: &Rulebook) {
         if let Some(c) = &m.required_when {
             check_condition(cx, rb, &format!("measures[{i}].required_when"), c, Reads::Answers, None);
         }
+        if let Some(c) = &m.offer_when {
+            check_condition(cx, rb, &format!("measures[{i}].offer_when"), c, Reads::Answers, None);
+        }
     }
     for (i, m) in rb.materials.iter().enumerate() {
         if let Some(c) = &m.when {
@@ -245,6 +251,12 @@ fn conditions(cx: &mut Cx<'_>, rb: &Rulebook) {
     }
     for (i, c) in rb.consistency.iter().enumerate() {
         check_condition(cx, rb, &format!("consistency[{i}].when"), &c.when, Reads::Answers, None);
+    }
+    for (i, p) in rb.paths.iter().enumerate() {
+        check_condition(cx, rb, &format!("paths[{i}].when"), &p.when, Reads::Answers, None);
+    }
+    for (i, r) in rb.risks.iter().enumerate() {
+        check_condition(cx, rb, &format!("risks[{i}].when"), &r.when, Reads::Answers, None);
     }
 }
 
@@ -464,6 +476,11 @@ fn coverage(cx: &mut Cx<'_>, rb: &Rulebook) {
             .collect();
         let band = &rb.score.bands[rest % rb.score.bands.len()].id;
         let facts = super::condition::Facts { elements, band: Some(band) };
+        // A row that reads no answers and holds covers every answer at once
+        // (a catch-all row, say): no need to try the answers one by one.
+        if rb.decisions.iter().any(|d| !d.when.reads_answers() && holds_with(&d.when, &|_| None, Some(&facts))) {
+            continue;
+        }
         let mut answers = String::new();
         let uncovered = any_assignment(rb, &qs, &all, true, &mut |get| {
             if rb.decisions.iter().any(|d| holds_with(&d.when, get, Some(&facts))) {
@@ -480,6 +497,64 @@ fn coverage(cx: &mut Cx<'_>, rb: &Rulebook) {
             }
             cx.error("decisions", ErrorKind::NoOutcome { situation: s.join(", ") });
             return;
+        }
+    }
+}
+
+/// Paths: their tiers resolve, wording is only given for real paths, and
+/// every question a path can show after the questions that choose it has
+/// that path's own text.
+fn paths(cx: &mut Cx<'_>, rb: &Rulebook) {
+    for (i, p) in rb.paths.iter().enumerate() {
+        for (from, to) in &p.tiers {
+            tier_ref(cx, rb, format!("paths[{i}].tiers.{from}"), from);
+            tier_ref(cx, rb, format!("paths[{i}].tiers.{from}"), to);
+        }
+    }
+    let known = |id: &PathId| rb.paths.iter().any(|p| &p.id == id);
+    for (i, q) in rb.questions.iter().enumerate() {
+        for w in q.on.iter().filter(|w| !known(&w.path)) {
+            cx.error(&format!("questions[{i}].on.{}", w.path), ErrorKind::Unresolved { what: "path", id: w.path.0.clone() });
+        }
+        for (j, o) in q.options.iter().enumerate() {
+            for w in o.on.iter().filter(|w| !known(&w.path)) {
+                cx.error(
+                    &format!("questions[{i}].options[{j}].on.{}", w.path),
+                    ErrorKind::Unresolved { what: "path", id: w.path.0.clone() },
+                );
+            }
+        }
+    }
+    let all = vec![true; rb.questions.len()];
+    for p in &rb.paths {
+        // The questions that choose the path, and every answer to them that takes it.
+        let choosers = read_by(&p.when, rb);
+        let Some(last) = choosers.iter().max().copied() else { continue };
+        for (i, q) in rb.questions.iter().enumerate().skip(last + 1) {
+            if q.on.iter().any(|w| w.path == p.id && w.text.is_some()) {
+                continue;
+            }
+            // Shown on the path, and also elsewhere (a question only ever shown
+            // on the path is worded for it already).
+            let (on_path, elsewhere) = match &q.show_if {
+                None => (true, true),
+                Some(c) => {
+                    let mut qs = choosers.clone();
+                    for j in read_by(c, rb) {
+                        if !qs.contains(&j) {
+                            qs.push(j);
+                        }
+                    }
+                    let can = |on: bool| {
+                        any_assignment(rb, &qs, &all, true, &mut |get| holds_with(&p.when, get, None) == on && holds_with(c, get, None))
+                            != Some(false)
+                    };
+                    (can(true), can(false))
+                }
+            };
+            if on_path && elsewhere {
+                cx.error(&format!("questions[{i}].on.{}.text", p.id), ErrorKind::MissingKey { key: format!("on.{}.text", p.id) });
+            }
         }
     }
 }

@@ -934,3 +934,62 @@ fn an_empty_in_list_can_never_hold_and_is_refused() {
         "{errors:?}"
     );
 }
+
+// ------------------------------------------------------------------ paths, consistency, risks
+
+/// The fixture with one path for planned work, and `extra` appended.
+fn with_path(extra: &str) -> String {
+    format!(
+        "{DEFAULT_RULEBOOK}\n[[paths]]\nid = \"plan\"\ntitle.zh-CN = \"事前\"\ntitle.en = \"Before\"\nwhen = {{ question = \"timing\", is = \"before\" }}\n{extra}"
+    )
+}
+
+#[test]
+fn a_path_needs_its_own_text_for_every_question_it_shows() {
+    let src = with_path("");
+    let errs = errors(&src);
+    // Every question after `timing` that planned work can show lacks `on.plan.text`…
+    assert!(errs.iter().all(|e| e.kind == ErrorKind::MissingKey { key: "on.plan.text".into() }), "{errs:#?}");
+    let description = RB.question_index("description").unwrap();
+    assert!(errs.iter().any(|e| e.path == format!("questions[{description}].on.plan.text")), "{errs:#?}");
+    // …but not a question shown only after the event (never on this path).
+    let after_only = RB.question_index("c_status").unwrap();
+    assert!(!errs.iter().any(|e| e.path.starts_with(&format!("questions[{after_only}]."))), "{errs:#?}");
+}
+
+#[test]
+fn wording_for_a_path_that_does_not_exist() {
+    let src = edit("id = \"m_motive\"\n", "id = \"m_motive\"\non.nowhere.text.zh-CN = \"x\"\non.nowhere.text.en = \"x\"\n");
+    let i = RB.question_index("m_motive").unwrap();
+    let e = at(&errors(&src), &format!("questions[{i}].on.nowhere")).clone();
+    assert_eq!(e.kind, ErrorKind::Unresolved { what: "path", id: "nowhere".into() });
+}
+
+#[test]
+fn a_path_mapping_to_a_tier_that_does_not_exist() {
+    let src = format!(
+        "{DEFAULT_RULEBOOK}\n[[paths]]\nid = \"plan\"\ntitle.zh-CN = \"事前\"\ntitle.en = \"Before\"\nwhen = {{ question = \"c_reported\", is = \"yes\" }}\ntiers = {{ unlikely = \"nope\" }}\n"
+    );
+    let e = at(&errors(&src), "paths[0].tiers.unlikely").clone();
+    assert_eq!(e.kind, ErrorKind::Unresolved { what: "tier", id: "nope".into() });
+}
+
+#[test]
+fn consistency_checks_and_risks_read_answers_only() {
+    let src = format!(
+        "{DEFAULT_RULEBOOK}\n[[consistency]]\nid = \"c1\"\nwhen = {{ question = \"no_such\", is = \"yes\" }}\nmessage.zh-CN = \"x\"\nmessage.en = \"x\"\n\n[[risks]]\nid = \"r1\"\nwhen = {{ band = \"high\" }}\ntitle.zh-CN = \"x\"\ntitle.en = \"x\"\nadvice.zh-CN = \"x\"\nadvice.en = \"x\"\n"
+    );
+    let errs = errors(&src);
+    assert_eq!(at(&errs, "consistency[0].when.question").kind, ErrorKind::Unresolved { what: "question", id: "no_such".into() });
+    assert_eq!(at(&errs, "risks[0].when").kind, ErrorKind::NotAllowedHere { what: "facts_here" });
+}
+
+#[test]
+fn materials_for_a_tier_that_does_not_exist() {
+    let src = edit("id = \"timeline\"\n", "id = \"timeline\"\ntiers = [\"exemption_likely\", \"no_such_tier\"]\n");
+    let i = RB.materials.iter().position(|m| m.id.as_str() == "timeline").unwrap();
+    assert_eq!(
+        at(&errors(&src), &format!("materials[{i}].tiers[1]")).kind,
+        ErrorKind::Unresolved { what: "tier", id: "no_such_tier".into() }
+    );
+}

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use rongcuo_engine::{self as engine, DEFAULT_RULEBOOK, cases};
+use rongcuo_engine::{self as engine, cases};
 
 const RULEBOOK: &str = "rulebooks/default.toml";
 const CASES: &str = "rulebooks/default.cases.toml";
@@ -54,10 +54,13 @@ impl Drop for TempFile {
     }
 }
 
-/// The default rulebook with one unique snippet replaced.
+/// A complete valid rulebook, frozen so that rewording the default one does not touch these tests.
+const FIXTURE: &str = include_str!("../../engine/tests/fixtures/full.toml");
+
+/// The fixture with one unique snippet replaced.
 fn broken(from: &str, to: &str) -> String {
-    assert_eq!(DEFAULT_RULEBOOK.matches(from).count(), 1, "snippet must be unique: {from:?}");
-    DEFAULT_RULEBOOK.replacen(from, to, 1)
+    assert_eq!(FIXTURE.matches(from).count(), 1, "snippet must be unique: {from:?}");
+    FIXTURE.replacen(from, to, 1)
 }
 
 fn line_of(src: &str, needle: &str) -> usize {
