@@ -234,18 +234,21 @@ impl Codec for Text {
             let l = Locale::from_index(i + 1).unwrap_or(Locale::PRIMARY);
             list.push(if self.has(l) { self.0[l.index()].clone() } else { String::new() });
         }
-        vec![self.get(Locale::PRIMARY).to_owned()].put(w);
+        // An absent text stays absent; otherwise only the primary wording goes into the bytes.
+        let primary: Vec<String> = self.0.first().map(|p| vec![p.clone()]).unwrap_or_default();
+        primary.put(w);
     }
 
     fn get(r: &mut Reader<'_>) -> Option<Self> {
         let mut strings = Vec::<String>::get(r)?;
-        if strings.is_empty() || strings.len() > crate::text::LOCALES.len() {
+        if strings.len() > crate::text::LOCALES.len() {
             return None;
         }
         if let Some((l, list)) = &mut r.wording {
             let s = list.next()?.clone();
             if !s.is_empty() {
                 strings.resize(strings.len().max(l.index() + 1), String::new());
+                // (an absent primary text has no other wording either)
                 strings[l.index()] = s;
             }
         }
@@ -321,7 +324,8 @@ codec_ids!(
     ReferenceId,
     ConsistencyId,
     PathId,
-    RiskId
+    RiskId,
+    DocumentId
 );
 
 /// Structs: every field, in declaration order.
@@ -342,7 +346,7 @@ macro_rules! codec_struct {
 codec_struct! {
     Rulebook {
         meta, labels, sections, questions, glossary, scope, red_lines, distinctions, tracks, elements, score, factors, tiers,
-        outcome, decisions, measures, materials, next_steps, stages, recipients, references, consistency, paths, risks
+        outcome, decisions, measures, materials, next_steps, stages, recipients, references, consistency, paths, risks, documents
     }
     Meta { id, title, version, issuer, effective, locales, notice, disclaimer, minutes }
     Labels { yes, no, unsure, not_provided }
@@ -352,6 +356,8 @@ codec_struct! {
     ChoiceWording { path, label, hint }
     Path { id, title, when, tiers }
     Risk { id, when, title, advice }
+    Document { id, title, intro, tiers, sections }
+    DocumentSection { heading, body, editable, lines }
     Choice { id, label, hint, unsure, exclusive, action, on }
     Term { id, term, definition }
     ScopeRule { id, when, tier, reason }

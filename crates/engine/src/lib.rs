@@ -16,6 +16,7 @@ pub mod cases;
 pub mod compact;
 pub mod condition;
 mod diag;
+pub mod documents;
 pub mod error;
 pub mod flow;
 pub mod json;

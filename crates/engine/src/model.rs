@@ -81,6 +81,8 @@ id_type! {
     PathId;
     /// Id of a [`Risk`].
     RiskId;
+    /// Id of a [`Document`].
+    DocumentId;
 }
 
 /// A whole rulebook: everything a locality can adapt.
@@ -115,6 +117,9 @@ pub struct Rulebook {
     pub paths: Vec<Path>,
     /// Risk points to address, listed when their condition holds.
     pub risks: Vec<Risk>,
+    /// Papers the cadre can draft from the answers and print (a statement,
+    /// a prior risk filing form).
+    pub documents: Vec<Document>,
 }
 
 /// Who issued the rulebook and what it is.
@@ -258,6 +263,34 @@ pub struct Risk {
     pub when: Condition,
     pub title: Text,
     pub advice: Text,
+}
+
+/// A paper drafted from the answers: sections whose text is filled in from
+/// the answers and can be edited on the page, printed on A4.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Document {
+    pub id: DocumentId,
+    pub title: Text,
+    /// Shown above the draft on the page (not printed).
+    pub intro: Text,
+    /// Offered for these tiers (shown tiers).
+    pub tiers: Vec<TierId>,
+    pub sections: Vec<DocumentSection>,
+}
+
+/// A section of a [`Document`].
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct DocumentSection {
+    pub heading: Text,
+    /// The starting text, with placeholders: `{answer:question_id}`, `{tier}`,
+    /// `{plan}`, `{risks}`, `{materials}`, `{today}`.
+    pub body: Text,
+    /// Whether the user edits it on the page (otherwise printed as it is).
+    pub editable: bool,
+    /// Blank lines printed for handwriting (signatures, the receipt).
+    pub lines: u32,
 }
 
 impl Question {

@@ -801,6 +801,27 @@ pub(crate) fn read_rulebook(cx: &mut Cx<'_>, doc: &toml::Spanned<DeTable<'_>>) -
             risks.push(Risk { id: RiskId(id), when, title, advice });
         }
     }
+    let mut documents = Vec::new();
+    for mut t in root.tables(cx, "documents", false) {
+        let d = (t.id(cx, "id"), t.text(cx, "title"), t.text(cx, "intro"), t.opt_ids(cx, "tiers").unwrap_or_default());
+        let mut sections = Vec::new();
+        for mut st in t.tables(cx, "sections", true) {
+            let x = (st.text(cx, "heading"), st.opt_text(cx, "body"), st.opt_bool(cx, "editable"), st.opt_int(cx, "lines", 0, 40));
+            st.finish(cx);
+            if let Some(heading) = x.0 {
+                sections.push(DocumentSection {
+                    heading,
+                    body: x.1.unwrap_or_default(),
+                    editable: x.2.unwrap_or(false),
+                    lines: x.3.unwrap_or(0),
+                });
+            }
+        }
+        t.finish(cx);
+        if let (Some(id), Some(title), Some(intro)) = (d.0, d.1, d.2) {
+            documents.push(Document { id: DocumentId(id), title, intro, tiers: d.3.into_iter().map(TierId).collect(), sections });
+        }
+    }
     // Scenario cases may ride along in a rulebook; they are read by `cases`.
     let _ = root.get(cx, "cases");
     root.finish(cx);
@@ -829,6 +850,7 @@ pub(crate) fn read_rulebook(cx: &mut Cx<'_>, doc: &toml::Spanned<DeTable<'_>>) -
         consistency,
         paths,
         risks,
+        documents,
     })
 }
 

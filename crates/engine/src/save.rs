@@ -5,6 +5,7 @@
 
 use super::answers::{Answer, Answers};
 use super::condition::visible;
+use super::documents::Drafts;
 use super::flow::{Plan, PlanItem};
 use super::json::Json;
 use super::model::is_date;
@@ -13,10 +14,10 @@ use super::model::{OptionId, QuestionId, Rulebook};
 /// Marks the file as ours, so a foreign JSON file is told apart.
 pub const FORMAT: &str = "rongcuo-self-check";
 /// The newest file layout this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Writes the file for the current answers and plan. `today` is `YYYY-MM-DD`.
-pub fn encode(rb: &Rulebook, answers: &Answers, plan: &Plan, today: &str) -> String {
+pub fn encode(rb: &Rulebook, answers: &Answers, plan: &Plan, drafts: &Drafts, today: &str) -> String {
     let s = |v: &str| Json::Str(v.to_owned());
     let answers = answers
         .0
@@ -29,6 +30,14 @@ pub fn encode(rb: &Rulebook, answers: &Answers, plan: &Plan, today: &str) -> Str
                 Answer::Text(t) => ("text", s(t)),
             };
             (q.0.clone(), Json::Obj(vec![(v.0.to_owned(), v.1)]))
+        })
+        .collect();
+    let drafts = drafts
+        .0
+        .iter()
+        .map(|d| {
+            let sections = d.sections.iter().map(|t| t.as_deref().map_or(Json::Null, s)).collect();
+            (d.document.0.clone(), Json::Arr(sections))
         })
         .collect();
     let plan = plan
@@ -49,6 +58,7 @@ pub fn encode(rb: &Rulebook, answers: &Answers, plan: &Plan, today: &str) -> Str
         ("saved".into(), s(today)),
         ("answers".into(), Json::Obj(answers)),
         ("plan".into(), Json::Arr(plan)),
+        ("drafts".into(), Json::Obj(drafts)),
     ])
     .pretty()
 }
@@ -75,6 +85,8 @@ pub enum Dropped {
     NotAsked(QuestionId),
     /// The measure is not in the catalogue any more.
     NoSuchMeasure(String),
+    /// The paper is not in the rulebook any more (its draft is left out).
+    NoSuchDocument(String),
 }
 
 /// What opening a file gives.
@@ -86,6 +98,7 @@ pub struct Opened {
     pub other_rulebook: Option<(String, String)>,
     pub dropped: Vec<Dropped>,
     pub saved: String,
+    pub drafts: Drafts,
 }
 
 /// True when an object has only these keys.
@@ -127,9 +140,9 @@ pub fn open(rb: &Rulebook, text: &str) -> Result<Opened, OpenError> {
     else {
         return Err(OpenError::Foreign);
     };
-    let saved = file.get("saved").and_then(Json::as_str).ok_or(OpenError::Foreign)?;
+    let saved = file.get("saved").and_then(Json::as_str).filter(|d| is_date(d)).ok_or(OpenError::Foreign)?;
     let (Some(Json::Obj(saved_answers)), true) =
-        (file.get("answers"), only(&file, &["format", "format_version", "rulebook", "saved", "answers", "plan"]))
+        (file.get("answers"), only(&file, &["format", "format_version", "rulebook", "saved", "answers", "plan", "drafts"]))
     else {
         return Err(OpenError::Foreign);
     };
@@ -169,6 +182,27 @@ pub fn open(rb: &Rulebook, text: &str) -> Result<Opened, OpenError> {
             None => dropped.push(Dropped::NoSuchMeasure(measure.to_owned())),
         }
     }
+    let mut drafts = Drafts::default();
+    match file.get("drafts") {
+        None => {}
+        Some(Json::Obj(docs)) => {
+            for (doc, sections) in docs {
+                let Json::Arr(sections) = sections else { return Err(OpenError::Foreign) };
+                let Some(d) = rb.documents.iter().find(|d| d.id.as_str() == doc) else {
+                    dropped.push(Dropped::NoSuchDocument(doc.clone()));
+                    continue;
+                };
+                for (i, t) in sections.iter().enumerate().take(d.sections.len()) {
+                    match t {
+                        Json::Null => {}
+                        Json::Str(t) => drafts.set(&d.id, i, t.clone()),
+                        _ => return Err(OpenError::Foreign),
+                    }
+                }
+            }
+        }
+        Some(_) => return Err(OpenError::Foreign),
+    }
     let other = (id != rb.meta.id || rb_version != rb.meta.version).then(|| (id.to_owned(), rb_version.to_owned()));
-    Ok(Opened { answers, plan, other_rulebook: other, dropped, saved: saved.to_owned() })
+    Ok(Opened { answers, plan, other_rulebook: other, dropped, saved: saved.to_owned(), drafts })
 }

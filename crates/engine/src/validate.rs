@@ -21,6 +21,7 @@ pub(crate) fn validate(cx: &mut Cx<'_>, rb: &Rulebook) {
     visibility(cx, rb);
     coverage(cx, rb);
     paths(cx, rb);
+    documents(cx, rb);
 }
 
 fn dup<'a>(cx: &mut Cx<'_>, list: &str, ids: impl Iterator<Item = &'a str>) {
@@ -59,6 +60,7 @@ fn duplicates(cx: &mut Cx<'_>, rb: &Rulebook) {
     dup(cx, "consistency", rb.consistency.iter().map(|x| x.id.as_str()));
     dup(cx, "paths", rb.paths.iter().map(|x| x.id.as_str()));
     dup(cx, "risks", rb.risks.iter().map(|x| x.id.as_str()));
+    dup(cx, "documents", rb.documents.iter().map(|x| x.id.as_str()));
 }
 
 fn tier_ref(cx: &mut Cx<'_>, rb: &Rulebook, path: String, id: &TierId) {
@@ -554,6 +556,37 @@ fn paths(cx: &mut Cx<'_>, rb: &Rulebook) {
             };
             if on_path && elsewhere {
                 cx.error(&format!("questions[{i}].on.{}.text", p.id), ErrorKind::MissingKey { key: format!("on.{}.text", p.id) });
+            }
+        }
+    }
+}
+
+/// The placeholders a document template may use, besides `answer:<question id>`.
+pub const DOCUMENT_FIELDS: [&str; 5] = ["tier", "plan", "risks", "materials", "today"];
+
+/// Documents: tiers resolve, and every placeholder names a question or a field of the assessment.
+fn documents(cx: &mut Cx<'_>, rb: &Rulebook) {
+    for (i, d) in rb.documents.iter().enumerate() {
+        for (j, t) in d.tiers.iter().enumerate() {
+            tier_ref(cx, rb, format!("documents[{i}].tiers[{j}]"), t);
+        }
+        for (j, s) in d.sections.iter().enumerate() {
+            for l in crate::text::Locale::all() {
+                if !s.body.has(l) {
+                    continue;
+                }
+                for name in crate::text::placeholders(s.body.get(l)) {
+                    let ok = match name.strip_prefix("answer:") {
+                        Some(q) => rb.question(q).is_some(),
+                        None => DOCUMENT_FIELDS.contains(&name.as_str()),
+                    };
+                    if !ok {
+                        cx.error(
+                            &format!("documents[{i}].sections[{j}].body.{}", l.tag()),
+                            ErrorKind::Unresolved { what: "placeholder", id: name },
+                        );
+                    }
+                }
             }
         }
     }

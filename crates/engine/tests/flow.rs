@@ -50,6 +50,8 @@ id = "none"
 label = "都没有"
 exclusive = true
 "#;
+    // The red-line outcome stops the run as soon as it is certain.
+    let base = base.replacen("summary = \"触及负面清单。\"", "summary = \"触及负面清单。\"\nstop_early = true", 1);
     engine::load("flow.toml", &format!("{base}{extra}")).unwrap_or_else(|e| panic!("{e:#?}"))
 }
 
@@ -185,7 +187,7 @@ fn opening_a_file_replaces_answers_and_plan_and_shows_the_review() {
     other.set(&"gain".into(), Answer::choice("no"));
     let mut plan = engine::flow::Plan::default();
     plan.toggle(&"report".into(), true);
-    s.open(&rb, other.clone(), plan.clone());
+    s.open(&rb, other.clone(), plan.clone(), Default::default());
     assert_eq!((s.answers.clone(), s.plan.clone()), (other, plan));
     assert_eq!(s.step, Step::Question(idx(&rb, "kind")), "the first open required question");
 }
@@ -202,4 +204,40 @@ fn exclusive_options_clear_the_others_and_are_cleared_by_them() {
     assert_eq!(t(q, &[o("policy"), o("collective")], &o("policy"), false), vec![o("collective")]);
     // Rulebook order is kept whatever the order of ticking.
     assert_eq!(t(q, &[o("collective")], &o("policy"), true), vec![o("policy"), o("collective")]);
+}
+
+#[test]
+fn an_outcome_decided_early_is_shown_at_once_and_the_user_may_go_on() {
+    let rb = rulebook();
+    let mut s = Session::default();
+    s.start(&rb);
+    assert_eq!(s.submit(&rb, idx(&rb, "gain"), choice("yes"), false), Submit::Done);
+    assert_eq!(s.step, Step::Outcome, "a red line answered yes decides the outcome at once");
+    assert_eq!(s.resume_at, idx(&rb, "kind"));
+    assert_eq!(engine::assess::assess_at(&rb, &s.answers, s.resume_at).tier.as_str(), "excluded");
+    assert_eq!(s.previous(&rb), Step::Question(idx(&rb, "gain")));
+    // Going on asks the remaining questions, with no second stop.
+    s.go_on(&rb);
+    assert_eq!(s.step, Step::Question(idx(&rb, "kind")));
+    s.submit(&rb, idx(&rb, "kind"), choice("other"), false);
+    assert_eq!(s.step, Step::Question(idx(&rb, "motive")));
+}
+
+#[test]
+fn an_undecided_answer_does_not_stop_and_a_changed_answer_leaves_the_outcome() {
+    let rb = rulebook();
+    let mut s = Session::default();
+    s.start(&rb);
+    // "Not sure" about the red line decides nothing yet.
+    s.submit(&rb, idx(&rb, "gain"), choice("unsure"), false);
+    assert_eq!(s.step, Step::Question(idx(&rb, "kind")));
+    // Back to the red line, answered yes: the outcome; then changed to no: the outcome no longer holds.
+    s.go_to(&rb, Step::Question(idx(&rb, "gain")));
+    s.submit(&rb, idx(&rb, "gain"), choice("yes"), false);
+    assert_eq!(s.step, Step::Outcome);
+    s.go_to(&rb, Step::Question(idx(&rb, "gain")));
+    s.submit(&rb, idx(&rb, "gain"), choice("no"), false);
+    assert_eq!(s.step, Step::Question(idx(&rb, "kind")));
+    s.go_to(&rb, Step::Outcome);
+    assert_ne!(s.step, Step::Outcome, "history cannot bring back an outcome the answers no longer decide");
 }

@@ -484,6 +484,7 @@ proptest! {
         plan_picks in prop::collection::vec((any::<Index>(), prop::option::of(date_text())), 0..8),
         fake_measure in prop::option::of("[a-z_]{1,10}"),
         today in date_text(),
+        drafts in prop::collection::vec((any::<Index>(), any::<Index>(), odd_text()), 0..4),
     ) {
         let rb = &*RB;
         let answers = build(rb, &spec);
@@ -501,11 +502,24 @@ proptest! {
             with_fake.toggle(&MeasureId(f.clone()), true);
         }
 
-        let text = save::encode(rb, &answers, &with_fake, &today);
+        let mut written = engine::documents::Drafts::default();
+        if !rb.documents.is_empty() {
+            for (d, sec, text) in &drafts {
+                let doc = &rb.documents[d.index(rb.documents.len())];
+                written.set(&doc.id, sec.index(doc.sections.len()), text.clone());
+            }
+        }
+        let text = save::encode(rb, &answers, &with_fake, &written, &today);
+        // A file whose date is not a date is refused whole (it is shown to the user).
+        if !is_date(&today) {
+            prop_assert_eq!(save::open(rb, &text), Err(save::OpenError::Foreign));
+            return Ok(());
+        }
         let opened = match save::open(rb, &text) {
             Ok(o) => o,
             Err(e) => return Err(TestCaseError::fail(format!("{e:?} opening {text}"))),
         };
+        prop_assert_eq!(&opened.drafts, &written);
         let expected = expected_after_open(rb, &answers);
         prop_assert_eq!(&opened.answers, &expected);
         prop_assert_eq!(&opened.plan, &plan);
@@ -522,7 +536,7 @@ proptest! {
             prop_assert!(p.date.as_deref().is_none_or(is_date));
         }
         // Saving what was opened and opening it again changes nothing.
-        let text2 = save::encode(rb, &opened.answers, &opened.plan, &today);
+        let text2 = save::encode(rb, &opened.answers, &opened.plan, &opened.drafts, &today);
         let reopened = save::open(rb, &text2).expect("a file we wrote opens");
         prop_assert_eq!(&reopened.answers, &opened.answers);
         prop_assert_eq!(&reopened.plan, &opened.plan);

@@ -134,3 +134,47 @@ fn the_minimal_example_is_valid_and_its_cases_pass() {
         assert!(r.passed, "{}: {}", r.id, r.detail);
     }
 }
+
+#[test]
+fn every_document_of_a_case_fills_every_placeholder() {
+    let rb = rulebook();
+    let en = engine::Locale::from_tag("en").unwrap();
+    for c in load(&rb) {
+        let a = engine::assess(&rb, &c.answers);
+        let plan = engine::flow::Plan::default();
+        for l in [engine::Locale::PRIMARY, en] {
+            let f = engine::documents::Filling {
+                rb: &rb,
+                answers: &c.answers,
+                assessment: &a,
+                plan: &plan,
+                today: "2026-12-01",
+                locale: l,
+                sep: "; ",
+                no_date: "-",
+            };
+            for d in rb.documents.iter().filter(|d| d.tiers.contains(&a.tier)) {
+                for text in engine::documents::fill_document(d, &f) {
+                    assert!(!text.contains('{') && !text.contains('}'), "case {}: {} left a placeholder: {text}", c.id, d.id);
+                }
+            }
+        }
+    }
+    // The statement carries the description typed, exactly.
+    let c = load(&rb).into_iter().find(|c| c.id == "pilot_land_transfer").unwrap();
+    let a = engine::assess(&rb, &c.answers);
+    let plan = engine::flow::Plan::default();
+    let f = engine::documents::Filling {
+        rb: &rb,
+        answers: &c.answers,
+        assessment: &a,
+        plan: &plan,
+        today: "",
+        locale: engine::Locale::PRIMARY,
+        sep: "；",
+        no_date: "",
+    };
+    let statement = rb.documents.iter().find(|d| d.id.as_str() == "statement").unwrap();
+    let text = engine::documents::fill_document(statement, &f).join("\n");
+    assert!(text.contains("流转合同的分红条款测算有误"), "{text}");
+}

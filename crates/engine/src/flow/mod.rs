@@ -20,6 +20,10 @@ pub enum Step {
     /// Check your answers.
     Review,
     Result,
+    /// The outcome as soon as it is decided, before the remaining questions.
+    Outcome,
+    /// A paper drafted from the answers, by its position in the rulebook.
+    Document(usize),
 }
 
 impl Step {
@@ -30,6 +34,8 @@ impl Step {
             Step::Question(i) => format!("q:{}", rb.questions.get(i).map_or("", |q| q.id.as_str())),
             Step::Review => "review".into(),
             Step::Result => "result".into(),
+            Step::Outcome => "outcome".into(),
+            Step::Document(i) => format!("doc:{}", rb.documents.get(i).map_or("", |d| d.id.as_str())),
         }
     }
 
@@ -39,7 +45,11 @@ impl Step {
             "start" => Some(Step::Start),
             "review" => Some(Step::Review),
             "result" => Some(Step::Result),
-            _ => key.strip_prefix("q:").and_then(|id| rb.question_index(id)).map(Step::Question),
+            "outcome" => Some(Step::Outcome),
+            _ => match key.strip_prefix("doc:") {
+                Some(id) => rb.documents.iter().position(|d| d.id.as_str() == id).map(Step::Document),
+                None => key.strip_prefix("q:").and_then(|id| rb.question_index(id)).map(Step::Question),
+            },
         }
     }
 }
@@ -77,11 +87,28 @@ pub struct Session {
     /// True once the plan has been started (seeded on the first result, or
     /// opened from a file): the user's own changes to it are never undone.
     pub plan_started: bool,
+    /// Where the run goes on after an early outcome (a question index, or
+    /// past the last question for the review page).
+    pub resume_at: usize,
+    /// True once the user chose to go on past an early outcome: the run then
+    /// asks every question.
+    pub go_on: bool,
+    /// What the user wrote in the papers drafted from the answers.
+    pub drafts: crate::documents::Drafts,
 }
 
 impl Default for Session {
     fn default() -> Self {
-        Session { step: Step::Start, answers: Answers::default(), plan: Plan::default(), changing: false, plan_started: false }
+        Session {
+            step: Step::Start,
+            answers: Answers::default(),
+            plan: Plan::default(),
+            changing: false,
+            plan_started: false,
+            resume_at: 0,
+            go_on: false,
+            drafts: crate::documents::Drafts::default(),
+        }
     }
 }
 
@@ -122,6 +149,8 @@ impl Session {
             Step::Question(i) => (0..i).rev().find(|&j| shown[j]).map_or(Step::Start, Step::Question),
             Step::Review => (0..rb.questions.len()).rev().find(|&j| shown[j]).map_or(Step::Start, Step::Question),
             Step::Result => Step::Review,
+            Step::Outcome => (0..self.resume_at.min(rb.questions.len())).rev().find(|&j| shown[j]).map_or(Step::Start, Step::Question),
+            Step::Document(_) => Step::Result,
         }
     }
 
@@ -183,7 +212,26 @@ impl Session {
         } else {
             self.next_from(rb, i + 1)
         };
+        // As soon as the outcome is decided (and the rulebook says so), show it.
+        if !self.changing && !self.go_on {
+            let next = match self.step {
+                Step::Question(j) => j,
+                _ => rb.questions.len(),
+            };
+            if crate::assess::decided_early(rb, &self.answers, next).is_some() {
+                self.resume_at = next;
+                self.step = Step::Outcome;
+            }
+        }
         Submit::Done
+    }
+
+    /// From an early outcome, goes on with the remaining questions (to plan
+    /// the correction and gather materials); no early stop after that.
+    pub fn go_on(&mut self, rb: &Rulebook) {
+        self.go_on = true;
+        self.changing = false;
+        self.step = self.next_from(rb, self.resume_at);
     }
 
     /// The first shown required question without an answer.
@@ -230,8 +278,13 @@ impl Session {
         self.step = match step {
             Step::Question(i) if visible(rb, &self.answers).get(i) != Some(&true) => self.previous_shown(rb, i),
             Step::Question(i) => Step::Question(i),
-            Step::Review | Step::Result if self.answers.is_empty() => Step::Start,
+            Step::Review | Step::Result | Step::Outcome if self.answers.is_empty() => Step::Start,
             Step::Result if self.first_unanswered(rb).is_some() => Step::Review,
+            Step::Document(_) if self.first_unanswered(rb).is_some() => Step::Review,
+            // An early outcome only while the answers still decide it.
+            Step::Outcome if crate::assess::decided_early(rb, &self.answers, self.resume_at).is_none() => {
+                self.previous_shown(rb, self.resume_at)
+            }
             other => other,
         };
     }
@@ -241,11 +294,20 @@ impl Session {
         (0..i).rev().find(|&j| shown[j]).map_or(Step::Start, Step::Question)
     }
 
-    /// Replaces everything with the answers and plan of an opened file; shows the review page.
-    pub fn open(&mut self, rb: &Rulebook, answers: Answers, plan: Plan) {
+    /// Opens a drafted paper (from the result page).
+    pub fn document(&mut self, rb: &Rulebook, i: usize) {
+        if i < rb.documents.len() && self.first_unanswered(rb).is_none() {
+            self.step = Step::Document(i);
+        }
+    }
+
+    /// Replaces everything with the answers, plan and drafts of an opened file; shows the review page.
+    pub fn open(&mut self, rb: &Rulebook, answers: Answers, plan: Plan, drafts: crate::documents::Drafts) {
+        self.drafts = drafts;
         self.answers = answers;
         self.plan_started = !plan.0.is_empty();
         self.plan = plan;
+        self.go_on = true;
         self.changing = false;
         self.review(rb);
     }
