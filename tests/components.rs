@@ -48,7 +48,7 @@ fn Harness(props: &HarnessProps) -> Html {
     match props.page {
         Step::Question(i) => html! { <QuestionPage index={i} ctx={ctx.clone()} /> },
         Step::Review => review_page(&ctx),
-        _ => result_page(&ctx, &assess(&ctx.rb, &ctx.session.answers)),
+        _ => result_page(&ctx, &assess(&ctx.rb, &ctx.session.answers), false),
     }
 }
 
@@ -149,7 +149,7 @@ async fn multiple_choice_exclusive_option_clears_the_others() {
 #[wasm_bindgen_test]
 async fn review_lists_every_shown_answer_literally_with_a_change_button() {
     let rb = rulebook();
-    let mut answers = case_answers(&rb, "eligible_clear");
+    let mut answers = case_answers(&rb, "pilot_land_transfer");
     let hostile = "<b>粗体？</b> <script>alert(1)</script> مرحبا 😀";
     answers.set(&rb.question("description").unwrap().id, Answer::Text(hostile.into()));
     let shown = engine::condition::visible(&rb, &answers).iter().filter(|s| **s).count();
@@ -163,9 +163,9 @@ async fn review_lists_every_shown_answer_literally_with_a_change_button() {
 }
 
 #[wasm_bindgen_test]
-async fn result_page_shows_the_engine_outcome_reasons_and_score() {
+async fn result_page_shows_the_engine_outcome_and_only_what_applies() {
     let rb = rulebook();
-    for id in ["eligible_clear", "red_line_private_gain", "unsure_private_gain", "mandatory_task_undone"] {
+    for id in ["pilot_land_transfer", "red_line_private_gain", "unsure_private_gain", "mandatory_overdue", "village_road_overrun"] {
         let answers = case_answers(&rb, id);
         let expected = assess(&rb, &answers);
         let root = mount(state_at(&rb, answers, Step::Result), Step::Result).await;
@@ -174,19 +174,35 @@ async fn result_page_shows_the_engine_outcome_reasons_and_score() {
         let keys: Vec<String> = all(&root, "#reasons > li").iter().map(|l| l.get_attribute("data-rule").unwrap()).collect();
         let want: Vec<String> = expected.reasons.iter().map(|r| r.rule.key()).collect();
         assert_eq!(keys, want, "{id}");
-        assert_eq!(all(&root, "#score-table tbody tr").len(), rb.factors.len());
-        let bars = all(&root, "rect.chart__value").len();
-        assert_eq!(bars, expected.score.factors.iter().filter(|f| f.applies).count());
-        for d in &expected.distinctions {
-            let el = q(&root, &format!("[data-distinction={}]", d.id)).unwrap();
-            assert_eq!(el.get_attribute("data-side").as_deref(), Some(d.side.as_str()));
+        // Each answer named behind a reason can be changed from there.
+        let named: usize = expected.reasons.iter().map(|r| r.questions.len()).sum();
+        assert_eq!(all(&root, "#reasons [data-revisit]").len(), named, "{id}");
+        if expected.stage.reached_decision() {
+            assert_eq!(all(&root, "#score-table tbody tr").len(), rb.factors.len(), "{id}");
+            assert_eq!(all(&root, "rect.chart__value").len(), expected.score.factors.iter().filter(|f| f.applies).count());
+            for e in &expected.elements {
+                let el = q(&root, &format!("[data-element={}]", e.id)).unwrap();
+                assert_eq!(el.get_attribute("data-status").as_deref(), Some(e.status.as_str()));
+            }
+        } else {
+            // Decided before the score: no score, no element verdicts, no favourable badges.
+            assert!(q(&root, "#score-table").is_none(), "{id}: a score shown for a result decided before it");
+            assert!(q(&root, "[data-element]").is_none() && q(&root, "[data-not-applicable=elements]").is_some(), "{id}");
+            assert!(q(&root, ".badge--tolerable").is_none(), "{id}: a tolerable badge on a ruled-out result");
         }
-        for e in &expected.elements {
-            let el = q(&root, &format!("[data-element={}]", e.id)).unwrap();
-            assert_eq!(el.get_attribute("data-status").as_deref(), Some(e.status.as_str()));
+        if expected.stage.reached_distinctions() {
+            for d in &expected.distinctions {
+                let el = q(&root, &format!("[data-distinction={}]", d.id)).unwrap();
+                assert_eq!(el.get_attribute("data-side").as_deref(), Some(d.side.as_str()));
+            }
         }
         let red: Vec<String> = all(&root, "[data-red-line]").iter().map(|e| e.get_attribute("data-red-line").unwrap()).collect();
         assert_eq!(red.len(), expected.red_lines.len(), "{id}");
+        let tier = rb.tier(expected.tier.as_str()).unwrap();
+        assert_eq!(q(&root, "#procedure").is_some(), tier.application, "{id}: the procedure only where applying makes sense");
+        assert_eq!(q(&root, "#plan").is_some(), tier.correction, "{id}");
+        let materials: Vec<String> = all(&root, "[data-material]").iter().map(|e| e.get_attribute("data-material").unwrap()).collect();
+        assert_eq!(materials, expected.materials.iter().map(|m| m.0.clone()).collect::<Vec<_>>(), "{id}");
     }
 }
 

@@ -66,10 +66,18 @@ pub fn download(name: &str, mime: &str, content: &str) {
     .forget();
 }
 
-pub fn print() {
-    if let Some(w) = window() {
-        let _ = w.print();
-    }
+/// Prints the page as `version` (the print stylesheet reads `data-print`:
+/// `full`, `talk` for the version for a first talk, `document` for a paper).
+/// While the dialog is open the title, which browsers use as the PDF's file
+/// name, is a neutral one that says nothing of the result.
+pub fn print(version: &str, title: &str) {
+    let (Some(w), Some(root)) = (window(), root()) else { return };
+    let old = document().map(|d| d.title()).unwrap_or_default();
+    let _ = root.set_attribute("data-print", version);
+    set_title(title);
+    let _ = w.print();
+    root.remove_attribute("data-print").ok();
+    set_title(&old);
 }
 
 pub fn confirm(message: &str) -> bool {

@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 use self::components::*;
 use self::state::{Action, AppContext, AppState};
-use crate::engine::{Assessment, Locale, Rulebook, compact};
+use crate::engine::{Locale, Rulebook, compact};
 use crate::flow::Step;
 use crate::i18n::{fill, ui};
 use crate::options;
@@ -38,20 +38,6 @@ impl PartialEq for AppProps {
     }
 }
 
-fn page_title(s: &AppState, a: Option<&Assessment>) -> String {
-    let (t, l, rb) = (ui(s.locale), s.locale, &s.rb);
-    let title = rb.meta.title.get(l);
-    let page = match (s.session.step, a) {
-        (Step::Start, _) => return title.to_owned(),
-        (Step::Question(i), _) => rb.questions.get(i).map_or("", |q| q.text.get(l)),
-        (Step::Review, _) => t.review_title,
-        (Step::Result, Some(a)) => rb.tier(&a.tier.0).map_or("", |x| x.title.get(l)),
-        (Step::Result, None) => "",
-    };
-    let prefix = if s.error.is_some() { t.error_prefix } else { "" };
-    format!("{prefix}{page} – {title}")
-}
-
 /// The self-check: state, effects and the page for the current step.
 #[component]
 pub fn App(props: &AppProps) -> Html {
@@ -63,13 +49,27 @@ pub fn App(props: &AppProps) -> Html {
     effects::use_history(&ctx);
     effects::use_unload_warning(!ctx.session.answers.is_empty());
     effects::use_focus_on_navigation(ctx.nav);
-    // The assessment, worked out again only when the answers change on the result page.
+    // The assessment, worked out again only when the answers (or the "what
+    // if") change on a page that shows it: the result, an early outcome, a paper.
     let assessment = {
         let rb = ctx.rb.clone();
-        let on_result = ctx.session.step == Step::Result;
-        use_memo((ctx.session.answers.clone(), on_result), move |(answers, on)| on.then(|| crate::engine::assess(&rb, answers)))
+        let step = ctx.session.step;
+        let at = match step {
+            Step::Outcome => Some(ctx.session.resume_at),
+            Step::Result | Step::Document(_) => Some(rb.questions.len()),
+            _ => None,
+        };
+        use_memo((ctx.answers_shown(), at, Rc::as_ptr(&rb) as usize), move |(answers, at, _)| {
+            at.map(|n| Rc::new(crate::engine::assess::assess_at(&rb, answers, n)))
+        })
     };
-    let title = page_title(&ctx, assessment.as_ref().as_ref());
+    // The title names the tool only, never a question or a result: browsers
+    // keep titles in their history and use them as file names.
+    let title = if ctx.error.is_some() {
+        format!("{}{}", ui(ctx.locale).error_prefix, ctx.rb.meta.title.get(ctx.locale))
+    } else {
+        ctx.rb.meta.title.get(ctx.locale).to_owned()
+    };
     effects::use_document_meta(title, ctx.locale.tag());
     LOCALE.with(|l| l.set(ctx.locale));
     {
@@ -93,8 +93,10 @@ pub fn App(props: &AppProps) -> Html {
             let key = ctx.rb.questions.get(i).map_or(String::new(), |q| q.id.0.clone());
             html! { <QuestionPage {key} index={i} ctx={ctx.clone()} /> }
         }
-        (Step::Review, _) | (Step::Result, None) => review_page(&ctx),
-        (Step::Result, Some(a)) => result_page(&ctx, a),
+        (Step::Result, Some(a)) => result_page(&ctx, a, false),
+        (Step::Outcome, Some(a)) => result_page(&ctx, a, true),
+        (Step::Document(i), Some(a)) => document_page(&ctx, a, i),
+        _ => review_page(&ctx),
     };
     layout(&ctx, page)
 }

@@ -15,6 +15,7 @@ pub mod assess;
 pub mod cases;
 pub mod compact;
 pub mod condition;
+#[cfg_attr(not(feature = "toml"), allow(dead_code))]
 mod diag;
 pub mod documents;
 pub mod error;

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::answer_text;
 use crate::app::state::{Action, AppContext};
 use crate::engine::condition::visible;
+use crate::engine::model::{Condition, QuestionId, QuestionKind};
 use crate::i18n::ui;
 
 /// Every shown answer; `editable` adds a "change" button to each row; `level`
@@ -20,12 +21,14 @@ pub fn answer_list(ctx: &AppContext, editable: bool, level: u8) -> Html {
         }
         let rows = rows.into_iter().map(|(i, q)| {
             let a = ctx.session.answers.get(&q.id.0);
+            // Left out of the summary for a first talk: what the red lines read, and free text.
+            let omit = q.kind == QuestionKind::Text || rb.red_lines.iter().any(|r| reads(&r.when, &q.id));
             let onchange = {
                 let ctx = ctx.clone();
                 Callback::from(move |_| ctx.dispatch(Action::Change(i)))
             };
             html! {
-                <div class="summary-list__row" key={q.id.0.clone()} data-answer={q.id.0.clone()}>
+                <div class={if omit { "summary-list__row talk-omit" } else { "summary-list__row" }} key={q.id.0.clone()} data-answer={q.id.0.clone()}>
                     <dt class="summary-list__key">{ q.short.get(l) }</dt>
                     <dd class={if a.is_none() { "summary-list__value user-text summary-list__value--empty" } else { "summary-list__value user-text" }}>
                         { answer_text(rb, q, a, l) }
@@ -49,4 +52,11 @@ pub fn answer_list(ctx: &AppContext, editable: bool, level: u8) -> Html {
         })
     });
     html! { <div class="answers">{ for sections }</div> }
+}
+
+/// Whether a condition reads a question.
+fn reads(c: &Condition, q: &QuestionId) -> bool {
+    let mut found = false;
+    c.questions(&mut |x| found |= x == q);
+    found
 }

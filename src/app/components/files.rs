@@ -22,8 +22,9 @@ pub fn save_button(ctx: &AppContext) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_| {
             let today = dom::today();
-            let text = save::encode(&ctx.rb, &ctx.session.answers, &ctx.session.plan, &today);
-            dom::download(&format!("rongcuo-zicha-{today}.json"), "application/json", &text);
+            let text = save::encode(&ctx.rb, &ctx.session.answers, &ctx.session.plan, &ctx.session.drafts, &today);
+            // A neutral file name: nothing in it says what the file is about.
+            dom::download(&format!("{}-{today}.json", ui(ctx.locale).save_name), "application/json", &text);
         })
     };
     html! { <button type="button" class="button button--secondary" id="save-file" {onclick}>{ t.save_file }</button> }
@@ -38,15 +39,21 @@ pub fn open_file(ctx: &AppContext) -> Html {
             let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
             let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
             input.set_value("");
+            // Opening replaces the answers on the page: ask first when there are any.
+            if !ctx.session.answers.is_empty() && !dom::confirm(ui(ctx.locale).open_replaces) {
+                return;
+            }
             if file.size() > MAX_FILE_BYTES {
                 ctx.dispatch(Action::Opened(Err(Some(save::OpenError::Foreign))));
                 return;
             }
             let ctx = ctx.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                // Read as UTF-8 text; anything that is not a saved self-check is refused by `save::open`.
-                match JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()) {
-                    Some(text) => ctx.dispatch(Action::Opened(save::open(&ctx.rb, &text).map_err(Some))),
+                // Read the bytes and refuse anything that is not UTF-8 (as the CLI
+                // does), then anything that is not a saved self-check (`save::open`).
+                let bytes = JsFuture::from(file.array_buffer()).await.ok().map(|b| js_sys::Uint8Array::new(&b).to_vec());
+                match bytes.and_then(|b| String::from_utf8(b).ok()) {
+                    Some(text) => ctx.dispatch(Action::Opened(save::open(&ctx.base, &text).map_err(Some))),
                     None => ctx.dispatch(Action::Opened(Err(None))),
                 }
             });

@@ -3,6 +3,7 @@
 //! functions of the shared state, which keeps the shipped wasm small.
 
 mod answers;
+mod document;
 mod files;
 mod layout;
 mod notice;
@@ -15,6 +16,7 @@ mod score;
 mod start;
 
 pub use answers::answer_list;
+pub use document::document_page;
 pub use files::{open_file, save_button};
 pub use layout::layout;
 pub use notice::notice;
@@ -23,7 +25,7 @@ pub use question::QuestionPage;
 pub use result::result_page;
 pub use review::review_page;
 pub use rulebook_error::{Problem, rulebook_error_page};
-pub use score::score_breakdown;
+pub use score::{score_breakdown, score_points};
 pub use start::start_page;
 
 use yew::Html;
@@ -33,15 +35,7 @@ use crate::engine::{Answer, Locale};
 
 /// An answer in words, exactly as typed for free text.
 pub fn answer_text(rb: &Rulebook, q: &Question, a: Option<&Answer>, l: Locale) -> String {
-    let label = |o: &str| q.option(o).map_or(o.to_owned(), |c| c.label.get(l).to_owned());
-    match a {
-        None => rb.labels.not_provided.get(l).to_owned(),
-        Some(Answer::Choice(o)) => label(&o.0),
-        Some(Answer::Choices(os)) if os.is_empty() => rb.labels.not_provided.get(l).to_owned(),
-        Some(Answer::Choices(os)) => os.iter().map(|o| label(&o.0)).collect::<Vec<_>>().join(crate::i18n::ui(l).list_sep),
-        Some(Answer::Date(d)) => d.clone(),
-        Some(Answer::Text(t)) => t.clone(),
-    }
+    crate::engine::documents::answer_text(rb, q, a, l, crate::i18n::ui(l).list_sep)
 }
 
 /// Children from a list of nodes. The pages build their lists with plain

@@ -32,6 +32,7 @@ pub fn notice(ctx: &AppContext) -> Html {
                     Dropped::NoSuchQuestion(id) => fill(t.dropped_unknown_question, &[("id", id)]),
                     Dropped::DoesNotFit(q) | Dropped::NotAsked(q) => name(&q.0),
                     Dropped::NoSuchMeasure(id) => fill(t.dropped_unknown_measure, &[("id", id)]),
+                    Dropped::NoSuchDocument(id) => fill(t.dropped_unknown_document, &[("id", id)]),
                 })
                 .collect();
             html! {

@@ -55,6 +55,12 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
     let (t, l, rb) = (ui(ctx.locale), ctx.locale, ctx.rb.clone());
     let Some(q) = rb.questions.get(index) else { return html! {} };
     let section = rb.section(&q.section.0);
+    // A section's intro leads its first question shown.
+    let first_of_section = {
+        let shown = crate::engine::condition::visible(&rb, &ctx.session.answers);
+        rb.questions.iter().enumerate().find(|(j, x)| shown[*j] && x.section == q.section).map(|(j, _)| j) == Some(index)
+    };
+    let intro = section.and_then(|s| s.intro.as_ref()).filter(|_| first_of_section).map(|i| i.get(l).to_owned());
     let (sec_n, sec_total) = ctx.session.section_progress(&rb).unwrap_or((0, rb.sections.len()));
     let id = field_id(q);
     let hint_id = format!("{id}-hint");
@@ -92,13 +98,16 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
         }
         (!ids.is_empty()).then(|| ids.join(" "))
     };
+    let intro = html! {
+        if let Some(i) = &intro { <p class="section-intro" id="section-intro">{ i }</p> }
+    };
     let caption = html! {
         <span class="caption">
             { fill(t.progress, &[("n", &(sec_n + 1).to_string()), ("total", &sec_total.to_string())]) }
             { " · " }{ section.map(|s| s.title.get(l)).unwrap_or_default() }
         </span>
     };
-    let optional = if q.required || q.text.get(l).ends_with(t.optional.trim()) { "" } else { t.optional };
+    let optional = if q.required { "" } else { t.optional };
     let hint = html! {
         <>
             if let Some(h) = &q.hint {
@@ -275,6 +284,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
                     <ul><li><a href={format!("#{id}")} onclick={onerror_link}>{ e }</a></li></ul>
                 </div>
             }
+            { intro }
             <form class={if error.is_some() { "form form--error" } else { "form" }} novalidate=true {onsubmit}>
                 <div class={if error.is_some() { "form-group form-group--error" } else { "form-group" }}>{ control }</div>
                 <details class="details">

@@ -6,9 +6,33 @@ use super::{answer_list, notice};
 use crate::app::state::{Action, AppContext};
 use crate::i18n::ui;
 
-/// Check your answers.
+/// Check your answers: answers that do not fit together are flagged first,
+/// each with a way to change the answers involved.
 pub fn review_page(ctx: &AppContext) -> Html {
-    let t = ui(ctx.locale);
+    let (t, l, rb) = (ui(ctx.locale), ctx.locale, &ctx.rb);
+    let a = crate::engine::assess(rb, &ctx.session.answers);
+    let mut clashes = Vec::new();
+    for c in a.clashes.iter().filter_map(|id| rb.consistency.iter().find(|c| &c.id == id)) {
+        let mut links = Vec::new();
+        c.when.questions(&mut |q| {
+            if let Some(i) = rb.question_index(&q.0)
+                && !links.iter().any(|(j, _)| *j == i)
+            {
+                links.push((i, rb.questions[i].short.get(l).to_owned()));
+            }
+        });
+        let mut buttons = Vec::new();
+        for (i, name) in links {
+            let onchange = {
+                let ctx = ctx.clone();
+                Callback::from(move |_| ctx.dispatch(Action::Change(i)))
+            };
+            buttons.push(html! { <button type="button" class="link-button" onclick={onchange}>{ t.change }{ " " }{ name }</button> });
+        }
+        clashes.push(
+            html! { <li data-clash={c.id.0.clone()}><p>{ c.message.get(l) }</p><p class="button-row">{ super::nodes(buttons) }</p></li> },
+        );
+    }
     let onresult = {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.dispatch(Action::ShowResult))
@@ -19,6 +43,12 @@ pub fn review_page(ctx: &AppContext) -> Html {
             { notice(ctx) }
             <h1 tabindex="-1">{ t.review_title }</h1>
             <p class="lead">{ t.review_lead }</p>
+            if !clashes.is_empty() {
+                <div class="notice notice--warning" id="clashes" role="status">
+                    <h2>{ t.clash_title }</h2>
+                    <ul class="list">{ super::nodes(clashes) }</ul>
+                </div>
+            }
             { answer_list(ctx, true, 2) }
             <button type="button" class="button" id="see-result" onclick={onresult}>{ t.see_result }</button>
         </div>

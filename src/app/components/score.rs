@@ -8,9 +8,15 @@ use crate::app::state::AppContext;
 use crate::engine::Assessment;
 use crate::i18n::{fill, ui};
 
-/// Thousandths of a point as `90.0`.
-pub fn points(milli: u32) -> String {
-    let tenths = (milli + 50) / 100;
+/// Thousandths of a point as whole points, rounded down, so a score shown
+/// always lies in the band it is in (79.6 is shown as 79, in the middle band).
+pub fn score_points(milli: u32) -> String {
+    (milli / 1000).to_string()
+}
+
+/// Thousandths of a point with one decimal, for a factor's contribution.
+fn points(milli: u32) -> String {
+    let tenths = milli / 100;
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
@@ -19,16 +25,18 @@ pub fn score_breakdown(ctx: &AppContext, a: &Assessment) -> Html {
     let (t, l, rb) = (ui(ctx.locale), ctx.locale, &ctx.rb);
     let s = &a.score;
     let total = if s.milli == s.best_milli {
-        fill(t.score_total, &[("score", &points(s.milli))])
+        fill(t.score_total, &[("score", &score_points(s.milli))])
     } else {
-        fill(t.score_range, &[("low", &points(s.milli)), ("high", &points(s.best_milli))])
+        fill(t.score_range, &[("low", &score_points(s.milli)), ("high", &score_points(s.best_milli))])
     };
     let band = s
         .band
         .as_ref()
         .and_then(|b| rb.score.bands.iter().find(|x| &x.id == b))
         .map_or_else(|| t.score_band_unknown.to_owned(), |b| fill(t.score_band, &[("band", b.title.get(l))]));
-    let bands: Vec<String> = rb.score.bands.iter().map(|b| format!("{} {}–{}", b.title.get(l), b.from, b.to)).collect();
+    // Bands in whole points that do not overlap: 80–100, 50–79, 0–49.
+    let bands: Vec<String> =
+        rb.score.bands.iter().map(|b| format!("{} {}–{}", b.title.get(l), b.from, if b.to == 100 { 100 } else { b.to - 1 })).collect();
     let rows = s.factors.iter().filter_map(|f| {
         let def = rb.factors.iter().find(|x| x.id == f.id)?;
         let q = rb.question(&f.question.0)?;
@@ -69,11 +77,11 @@ pub fn score_breakdown(ctx: &AppContext, a: &Assessment) -> Html {
         }
     });
     html! {
-        <section class="result-section score" aria-labelledby="score-title">
-            <h2 id="score-title">{ t.score_title }</h2>
+        <section class="result-section score">
+            <p class="hint">{ fill(t.score_what, &[("max", &rb.score.grade_max.to_string())]) }</p>
             <p class="score__total" id="score-total">{ total }{ "　" }<span class="score__band">{ band }</span></p>
             <p class="hint">{ t.score_bands_caption }{ " " }{ bands.join(t.list_sep) }</p>
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="score-title">
+            <div class="table-wrap" tabindex="0" role="region" aria-label={t.score_title}>
                 <table class="table" id="score-table">
                     <thead>
                         <tr>
