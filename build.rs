@@ -79,7 +79,10 @@ fn start_page(rb: &Rulebook, t: &HashMap<String, String>) -> String {
     }
     let _ = writeln!(
         h,
-        "<a class=\"quick-exit\" href=\"neutral.html\" data-quick-exit=\"\" rel=\"noreferrer\">{}<span class=\"quick-exit__hint\">{}</span></a></div></header>",
+        "<a class=\"quick-exit\" href=\"neutral.html\" data-quick-exit=\"\" rel=\"noreferrer\" data-exit-two-more=\"{}\" data-exit-one-more=\"{}\" data-exit-reset=\"{}\">{}<span class=\"quick-exit__hint\">{}</span></a></div></header>",
+        u("exit_two_more"),
+        u("exit_one_more"),
+        u("exit_reset"),
         u("quick_exit"),
         u("quick_exit_hint")
     );
@@ -120,7 +123,12 @@ fn start_page(rb: &Rulebook, t: &HashMap<String, String>) -> String {
     );
     let _ = writeln!(h, "<p class=\"small\">{}</p>", escape(rb.meta.notice.get(l)));
     let _ = writeln!(h, "<p class=\"small\">{}</p>\n</div>\n</main>", escape(rb.meta.disclaimer.get(l)));
-    let _ = writeln!(h, "<footer class=\"site-footer\"><p>{}</p></footer>", u("private_badge"));
+    let _ = writeln!(
+        h,
+        "<footer class=\"site-footer\"><p>{}</p><details class=\"details privacy-check no-print\" id=\"privacy-check\"><summary>{}</summary></details></footer>",
+        u("private_badge"),
+        u("privacy_check")
+    );
     h
 }
 

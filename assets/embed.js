@@ -8,6 +8,9 @@
 //   <script src="https://widget.example.org/zicha/embed.js" defer></script>
 //
 // Options are validated here and again inside the widget; anything else is ignored.
+// By default the frame has a fixed height (data-height, else most of the
+// window) and scrolls inside: the host learns nothing from its size. With
+// data-auto-height the frame grows with its content, in steps of 1000 px.
 (() => {
   'use strict';
   // Each token is needed, and nothing more is granted:
@@ -27,6 +30,7 @@
     scale: (v) => { const n = Number(v); return v !== '' && n >= 0.8 && n <= 1.6 ? String(n) : null; },
     exit: (v) => { try { const u = new URL(v, location.href); return /^https?:$/.test(u.protocol) ? u.href : null; } catch (_) { return null; } },
     rulebook: (v) => (/^[A-Za-z0-9][A-Za-z0-9._-]*\.toml$/.test(v) && !v.includes('..') ? v : null),
+    fallback: (v) => (v === 'builtin' ? v : null),
   };
 
   function mount(host) {
@@ -40,6 +44,8 @@
       if (v !== null) src.searchParams.set(key, v);
     }
     src.searchParams.set('origin', location.origin);
+    const auto = host.hasAttribute('data-auto-height');
+    if (auto) src.searchParams.set('autoheight', '1');
     const exitUrl = src.searchParams.get('exit') || 'about:blank';
 
     const frame = document.createElement('iframe');
@@ -51,7 +57,8 @@
     frame.style.width = '100%';
     frame.style.border = '0';
     frame.style.display = 'block';
-    frame.style.height = '40rem';
+    const height = host.getAttribute('data-height') || '';
+    frame.style.height = /^[0-9]{3,4}px$/.test(height) ? height : 'min(52rem, 85vh)';
     host.appendChild(frame);
 
     window.addEventListener('message', (e) => {
@@ -59,7 +66,7 @@
       if (e.source !== frame.contentWindow || e.origin !== src.origin) return;
       const m = e.data;
       if (!m || typeof m !== 'object') return;
-      if (m.type === 'rongcuo:height' && Number.isFinite(m.height) && m.height > 0 && m.height < 100000) {
+      if (auto && m.type === 'rongcuo:height' && Number.isFinite(m.height) && m.height > 0 && m.height < 100000) {
         frame.style.height = Math.ceil(m.height) + 'px';
       } else if (m.type === 'rongcuo:exit') {
         frame.remove();

@@ -1,18 +1,23 @@
 // The parts of the page that must work without the wasm: quick exit (a button
 // and Shift pressed three times), a "start" click made before the app is
-// ready, the no-WebAssembly message, and the iframe height for host pages.
-// No storage, no network: it only reads this page's own address.
+// ready, the no-WebAssembly message, and the frame height for host pages
+// that ask for it. No storage, no network: it only reads this page's own
+// address and markup.
 (() => {
   'use strict';
   const root = document.documentElement;
   const params = new URLSearchParams(location.search);
 
-  // The neutral page: the deployer's http(s) address, or our own blank page.
+  // The neutral page: our own blank page, or a deployer's page, but only one
+  // the deployer listed in <meta name="rongcuo-exit-allow"> (space-separated
+  // address prefixes): a link cannot send people to any site it likes.
   const local = new URL('neutral.html', location.href).href;
+  const allowed = (document.querySelector('meta[name="rongcuo-exit-allow"]')?.getAttribute('content') || '')
+    .split(/\s+/).filter((p) => /^https?:\/\/[^/]+\//.test(p));
   let exitUrl = local;
   try {
     const u = new URL(params.get('exit') || '', location.href);
-    if (params.get('exit') && (u.protocol === 'https:' || u.protocol === 'http:')) exitUrl = u.href;
+    if (params.get('exit') && /^https?:$/.test(u.protocol) && allowed.some((p) => u.href.startsWith(p))) exitUrl = u.href;
   } catch (_) { /* malformed: keep the neutral page */ }
   root.setAttribute('data-exit-url', exitUrl);
   for (const a of document.querySelectorAll('[data-quick-exit]')) a.href = exitUrl;
@@ -57,25 +62,63 @@
     } else if (!root.hasAttribute('data-ready')) {
       // Clicks the static page receives before the app is ready are honoured by the app.
       if (t.closest('[data-action="start"]')) root.setAttribute('data-start-requested', '');
-      if (t.closest('.lang-switch')) root.setAttribute('data-language-requested', '');
+      const lang = t.closest('.lang-switch');
+      if (lang) root.setAttribute('data-language-requested', lang.getAttribute('data-locale') || '');
     }
   }, true);
 
-  let presses = [];
-  document.addEventListener('keydown', (e) => {
-    if (e.key !== 'Shift' || e.repeat) return;
-    const now = Date.now();
-    presses = presses.filter((t) => now - t < 5000);
-    presses.push(now);
-    if (presses.length >= 3) quickExit();
+  // Shift three times, as GOV.UK's "Exit this page" counts it: a Shift
+  // counts only when it is released on its own (the key released before it
+  // was not pressed with Shift, so Shift held for a capital or for full-width
+  // punctuation never counts); any other key, or 5 s without a press, starts
+  // again. Never while typing in a text field, never during input-method
+  // composition. The count shows as three marks on the quick-exit button and
+  // is announced to screen readers.
+  let count = 0;
+  let lastWithShift = false;
+  let timer = 0;
+  const status = document.createElement('div');
+  status.className = 'visually-hidden';
+  status.setAttribute('role', 'status');
+  status.id = 'exit-status';
+  const say = (key) => {
+    const text = document.querySelector('.quick-exit')?.getAttribute(key) || '';
+    status.textContent = text;
+    if (!status.isConnected && document.body) document.body.appendChild(status);
+  };
+  const show = () => { if (count) root.setAttribute('data-exit-count', String(count)); else root.removeAttribute('data-exit-count'); };
+  const reset = (announce) => {
+    if (count && announce) say('data-exit-reset');
+    count = 0;
+    clearTimeout(timer);
+    timer = 0;
+    show();
+  };
+  const typing = (t) => t instanceof Element && (t.closest('textarea, [contenteditable]') ||
+    (t.matches('input') && !/^(radio|checkbox|button|submit|reset|file|range|color)$/.test(t.type)));
+  document.addEventListener('keyup', (e) => {
+    const modified = lastWithShift;
+    lastWithShift = e.shiftKey;
+    if (e.isComposing || e.keyCode === 229 || typing(e.target)) { reset(false); return; }
+    if (e.key !== 'Shift' || modified) { if (count) reset(true); return; }
+    count += 1;
+    show();
+    clearTimeout(timer);
+    if (count >= 3) { quickExit(); return; }
+    say(count === 1 ? 'data-exit-two-more' : 'data-exit-one-more');
+    timer = setTimeout(() => reset(true), 5000);
   }, true);
 
   if (typeof WebAssembly !== 'object') root.setAttribute('data-no-wasm', '');
 
-  if (inFrame && hostOrigin && 'ResizeObserver' in window) {
+  // The frame's height, only when the host page asked for a frame that grows
+  // with its content (embed.js `data-auto-height`): in steps of 1000 px, so
+  // the height says little about which page or result is shown. By default
+  // the frame has a fixed height and scrolls inside, and nothing is posted.
+  if (inFrame && hostOrigin && params.get('autoheight') === '1' && 'ResizeObserver' in window) {
     let last = 0;
     new ResizeObserver(() => {
-      const h = Math.ceil(document.documentElement.getBoundingClientRect().height);
+      const h = Math.ceil(document.documentElement.getBoundingClientRect().height / 1000) * 1000;
       if (h !== last) {
         last = h;
         post({ type: 'rongcuo:height', height: h });

@@ -5,6 +5,7 @@
 //! - `accent`: a `#rrggbb` colour
 //! - `scale`: font scale from 0.8 to 1.6
 //! - `rulebook`: a `.toml` file in the same folder as the page
+//! - `fallback`: `builtin` lets the user go on with the built-in rulebook when the deployer's cannot be used
 
 use crate::engine::Locale;
 
@@ -17,6 +18,8 @@ pub struct Options {
     pub scale: Option<String>,
     /// `Some(Ok(name))` for a valid same-folder file, `Some(Err(raw))` when refused.
     pub rulebook: Option<Result<String, String>>,
+    /// The deployer allows the built-in rulebook when theirs cannot be used (`fallback=builtin`).
+    pub fallback_builtin: bool,
 }
 
 /// Decodes `%XX` escapes and `+`; invalid escapes are kept as they are.
@@ -78,6 +81,7 @@ pub fn parse(query: &str) -> Options {
             "lang" => o.locale = Locale::from_tag(&v),
             "accent" if is_hex_colour(&v) => o.accent = Some(v.to_ascii_lowercase()),
             "scale" => o.scale = scale_thousandths(&v).filter(|s| (800..=1600).contains(s)).map(|_| v.clone()),
+            "fallback" => o.fallback_builtin = v == "builtin",
             "rulebook" if !v.is_empty() => {
                 o.rulebook = Some(if is_local_rulebook_name(&v) { Ok(v) } else { Err(v) });
             }

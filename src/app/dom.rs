@@ -105,3 +105,24 @@ pub fn set_css_var(name: &str, value: &str) {
         let _ = el.style().set_property(name, value);
     }
 }
+
+/// The page's origin, as the browser sees it.
+pub fn origin() -> String {
+    window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+}
+
+/// Every request the page has made since it loaded, as the browser recorded
+/// them (the page itself, then each resource), with the origin left out when
+/// it is the page's own.
+pub fn requests_made() -> Vec<String> {
+    let Some(p) = window().and_then(|w| w.performance()) else { return vec![] };
+    let own = origin();
+    let mut out = Vec::new();
+    for kind in ["navigation", "resource"] {
+        for e in p.get_entries_by_type(kind).iter() {
+            let name = e.unchecked_into::<web_sys::PerformanceEntry>().name();
+            out.push(name.strip_prefix(&own).map_or(name.clone(), str::to_owned));
+        }
+    }
+    out
+}

@@ -119,8 +119,19 @@ pub fn Root(props: &RootProps) -> Html {
     use_effect_with((), |_| mark_ready());
     match &props.loaded {
         Loaded::Ready(app) => html! { <App ..app.clone() /> },
-        Loaded::Failed { locale, problems, message } => rulebook_error_page(*locale, problems, message.as_deref()),
+        Loaded::Failed { locale, problems, message } => rulebook_error_page(*locale, problems, message.as_deref(), builtin_fallback()),
     }
+}
+
+/// Where the built-in rulebook can be used instead of a deployer's that
+/// failed, if the deployer allows it (`fallback=builtin`): this page's
+/// address without the rulebook option.
+fn builtin_fallback() -> Option<String> {
+    let q = dom::query();
+    options::parse(&q).fallback_builtin.then(|| {
+        let kept: Vec<&str> = q.trim_start_matches('?').split('&').filter(|p| !p.starts_with("rulebook=") && !p.is_empty()).collect();
+        format!("?{}", kept.join("&"))
+    })
 }
 
 /// Removes the static start page and marks the page interactive.
@@ -295,10 +306,9 @@ async fn fetch_bytes(name: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
+/// A text file, which must be UTF-8 (as the CLI requires): nothing is read past a bad byte.
 async fn fetch_text(name: &str) -> Result<String, String> {
-    let resp = fetch(name).await?;
-    let text = JsFuture::from(resp.text().map_err(|_| "body".to_owned())?).await.map_err(|_| "body".to_owned())?;
-    text.as_string().ok_or_else(|| "body".to_owned())
+    String::from_utf8(fetch_bytes(name).await?).map_err(|_| "UTF-8".to_owned())
 }
 
 /// Has the loader worker (`src/bin/loader.rs`) read and validate a deployer's
@@ -307,35 +317,46 @@ fn load_in_worker(locale: Locale, name: String, src: String) {
     use js_sys::{Array, Uint8Array};
     use wasm_bindgen::closure::Closure;
 
+    // Whatever happens, the page ends in the app or a plain message: the
+    // first of an answer, a failure or the time limit wins.
+    let done = Rc::new(Cell::new(false));
+    let finish = {
+        let done = done.clone();
+        move || !done.replace(true)
+    };
     let failed = move |why: &str| mount_error(locale, vec![], Some(why.to_owned()));
     let Ok(worker) = web_sys::Worker::new("./loader_loader.js") else {
-        return failed("the rulebook loader could not be started");
+        finish();
+        return failed(ui(locale).rulebook_loader_failed);
     };
     let w = worker.clone();
+    let on_answer = finish.clone();
     let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         let msg: Array = e.data().dyn_into().unwrap_or_default();
         match msg.get(0).as_string().as_deref() {
             Some("ready") => {
                 let _ = w.post_message(&Array::of2(&name.as_str().into(), &src.as_str().into()));
             }
-            Some("ok") => {
+            Some("ok") if on_answer() => {
                 w.terminate();
                 let bytes = msg.get(1).dyn_into::<Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
                 match compact::decode(&bytes) {
                     Some(rb) => mount_app(locale, rb),
-                    None => mount_error(locale, vec![], Some("the rulebook loader sent an unreadable answer".into())),
+                    None => failed(ui(locale).rulebook_loader_failed),
                 }
             }
-            Some("errors") => {
+            Some("errors") if on_answer() => {
                 w.terminate();
                 let list: Array = msg.get(1).dyn_into().unwrap_or_default();
                 let problems = list
                     .iter()
                     .map(|p| {
                         let p: Array = p.dyn_into().unwrap_or_default();
-                        let s = |i| p.get(i).as_string().unwrap_or_default();
                         let messages: Array = p.get(1).dyn_into().unwrap_or_default();
-                        Problem { code: s(0), messages: messages.iter().map(|m| m.as_string().unwrap_or_default()).collect() }
+                        Problem {
+                            code: p.get(0).as_string().unwrap_or_default(),
+                            messages: messages.iter().map(|m| m.as_string().unwrap_or_default()).collect(),
+                        }
                     })
                     .collect();
                 mount_error(locale, problems, None);
@@ -345,7 +366,28 @@ fn load_in_worker(locale: Locale, name: String, src: String) {
     });
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
+    // A missing or broken loader (its script or wasm) fails the worker.
+    let (w, on_error) = (worker.clone(), finish.clone());
+    let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+        if on_error() {
+            w.terminate();
+            failed(ui(locale).rulebook_loader_failed);
+        }
+    });
+    worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+    onerror.forget();
+    // A loader that never answers.
+    gloo::timers::callback::Timeout::new(LOADER_TIME_LIMIT_MS, move || {
+        if finish() {
+            worker.terminate();
+            failed(ui(locale).rulebook_loader_slow);
+        }
+    })
+    .forget();
 }
+
+/// How long a deployer's rulebook may take to load before the page says so.
+const LOADER_TIME_LIMIT_MS: u32 = 8_000;
 
 /// Entry point: reads the options, loads and validates the rulebook, mounts the app.
 pub fn run() {
@@ -368,7 +410,8 @@ pub fn run() {
             }
             Err(_) => mount_error(locale, vec![], Some("the built-in rulebook could not be read".into())),
         },
-        Some(Err(raw)) => mount_error(locale, vec![], Some(format!("{} ({raw})", ui(locale).rulebook_refused))),
+        // A fixed message: whatever the address says is never shown back.
+        Some(Err(_)) => mount_error(locale, vec![], Some(ui(locale).rulebook_refused.to_owned())),
         Some(Ok(name)) => wasm_bindgen_futures::spawn_local(async move {
             match fetch_text(&name).await {
                 Ok(src) => load_in_worker(locale, name, src),

@@ -30,26 +30,38 @@ const types = {
   '.wasm': 'application/wasm', '.json': 'application/json', '.toml': 'text/plain; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
 };
 
-/** The headers of the `/*` block of a _headers file. */
-export function readHeaders(file) {
-  const out = {};
-  if (!existsSync(file)) return out;
-  let inBlock = false;
+/**
+ * The blocks of a _headers file: `[[pattern, { header: value }], …]`. A
+ * pattern is a path (`/embed.js`) or `/*`; later blocks add to earlier ones.
+ */
+export function readHeaderBlocks(file) {
+  const blocks = [];
+  if (!existsSync(file)) return blocks;
+  let cur = null;
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (line.startsWith('#') || !line.trim()) continue;
-    if (!line.startsWith(' ')) { inBlock = line.trim() === '/*'; continue; }
-    if (inBlock) {
-      const i = line.indexOf(':');
-      out[line.slice(0, i).trim()] = line.slice(i + 1).trim();
-    }
+    if (!line.startsWith(' ')) { cur = {}; blocks.push([line.trim(), cur]); continue; }
+    const i = line.indexOf(':');
+    if (cur) cur[line.slice(0, i).trim()] = line.slice(i + 1).trim();
   }
-  return out;
+  return blocks;
 }
 
-export function serveDir(root, extraHeaders, fallback) {
+/** The headers of the `/*` block of a _headers file. */
+export function readHeaders(file) {
+  return Object.assign({}, ...readHeaderBlocks(file).filter(([p]) => p === '/*').map(([, h]) => h));
+}
+
+/** The headers a path gets from the blocks. */
+function headersFor(blocks, path) {
+  return Object.assign({}, ...blocks.filter(([p]) => p === '/*' || p === path).map(([, h]) => h));
+}
+
+export function serveDir(root, extraHeaders, fallback, blocks = []) {
   return (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     let path = decodeURIComponent(url.pathname);
+    if (blocks.length) extraHeaders = { ...headersFor(blocks, path), ...extraHeaders };
     if (path.endsWith('/')) path += 'index.html';
     let file = resolve(root, '.' + path);
     if (fallback && !existsSync(file) && path.endsWith('.toml')) file = resolve(fallback, '.' + path);
@@ -61,6 +73,11 @@ export function serveDir(root, extraHeaders, fallback) {
     }
     let body = readFileSync(file);
     const headers = { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache', ...extraHeaders };
+    // A deployer lists the neutral pages quick exit may go to; the tests list their own host.
+    if (blocks.length && extname(file) === '.html') {
+      body = Buffer.from(body.toString('utf8').replace('<meta name="rongcuo-exit-allow" content="">',
+        `<meta name="rongcuo-exit-allow" content="http://127.0.0.1:${HOST_PORT}/">`));
+    }
     if (gzip && /gzip/.test(req.headers['accept-encoding'] || '') && /\.(html|js|css|wasm|toml|json)$/.test(file)) {
       body = gzipSync(body, { level: 9 });
       headers['content-encoding'] = 'gzip';
@@ -93,18 +110,17 @@ function sni(buf) {
 /** Starts the three servers; `{ gzip: true }` compresses text and wasm, as a real host would. */
 export function start(options = {}) {
   if (options.gzip) gzip = true;
-  const widgetHeaders = readHeaders(join(dist, '_headers'));
-  // The test host must be allowed to frame the widget.
-  if (widgetHeaders['Content-Security-Policy']) {
-    widgetHeaders['Content-Security-Policy'] = widgetHeaders['Content-Security-Policy']
-      .replace(/frame-ancestors [^;]*/, `frame-ancestors 'self' http://127.0.0.1:${HOST_PORT}`);
-  }
+  const blocks = readHeaderBlocks(join(dist, '_headers'));
+  // The test host must be allowed to frame the widget; HSTS means nothing on plain http.
+  const widgetHeaders = {};
+  const csp = headersFor(blocks, '/')['Content-Security-Policy'];
+  if (csp) widgetHeaders['Content-Security-Policy'] = csp.replace(/frame-ancestors [^;]*/, `frame-ancestors 'self' http://127.0.0.1:${HOST_PORT}`);
   // What reached the catcher, by connection; the tests' own look-ups at
   // /__catcher are not counted.
   const caught = new Map();
   let next = 0;
   const servers = [
-    createServer(serveDir(dist, widgetHeaders, fixtures)).listen(WIDGET_PORT, '127.0.0.1'),
+    createServer(serveDir(dist, widgetHeaders, fixtures, blocks)).listen(WIDGET_PORT, '127.0.0.1'),
     createServer(serveDir(hostDir, { 'Referrer-Policy': 'no-referrer' })).listen(HOST_PORT, '127.0.0.1'),
     createServer((req, res) => {
       if (req.url === '/__catcher') {

@@ -80,6 +80,13 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
             ctx.dispatch(Action::Submit { index, answer });
         })
     };
+    // The second click of a double click lands on the next page's button:
+    // it must not submit that page too (skipping an optional question).
+    let ondouble = Callback::from(|e: MouseEvent| {
+        if e.detail() > 1 {
+            e.prevent_default();
+        }
+    });
     let onerror_link = {
         let id = id.clone();
         Callback::from(move |e: MouseEvent| {
@@ -304,7 +311,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
                 if let Some(c) = confirm {
                     { c }
                 } else {
-                    <button type="submit" class="button" id="continue">
+                    <button type="submit" class="button" id="continue" onclick={ondouble}>
                         { if ctx.session.changing { t.save_and_return } else { t.continue_button } }
                     </button>
                 }

@@ -16,15 +16,26 @@ pub struct Problem {
 
 /// The page shown instead of the app: `problems` found in the file (file,
 /// key path, line) and/or a `message` when it could not be fetched or was refused.
-pub fn rulebook_error_page(locale: Locale, problems: &[Problem], message: Option<&str>) -> Html {
+pub fn rulebook_error_page(locale: Locale, problems: &[Problem], message: Option<&str>, fallback: Option<String>) -> Html {
     let t = ui(locale);
     let paper = super::paper_form(locale);
     html! {
+        <>
+        <header class="site-header">
+            <div class="site-header__inner">
+                <span class="site-header__brand">{ t.brand }</span>
+                <a class="quick-exit" href={crate::app::dom::exit_url()} data-quick-exit="" rel="noreferrer"
+                    data-exit-two-more={t.exit_two_more} data-exit-one-more={t.exit_one_more} data-exit-reset={t.exit_reset}>
+                    { t.quick_exit }<span class="quick-exit__hint">{ t.quick_exit_hint }</span>
+                </a>
+            </div>
+        </header>
         <main id="main" class="page" tabindex="-1">
             <div class="rulebook-error" data-rulebook-error="">
                 <h1 tabindex="-1">{ t.rulebook_error_title }</h1>
                 <p class="lead">{ t.rulebook_error_user }</p>
                 <p><a href={paper}>{ t.paper_link }</a></p>
+                if let Some(href) = fallback { <p><a href={href} id="use-builtin">{ t.rulebook_use_builtin }</a></p> }
                 <details class="details" open=true>
                     <summary>{ t.rulebook_error_admin }</summary>
                     <div class="details__text">
@@ -38,5 +49,6 @@ pub fn rulebook_error_page(locale: Locale, problems: &[Problem], message: Option
                 </details>
             </div>
         </main>
+        </>
     }
 }
