@@ -109,6 +109,15 @@
     timer = setTimeout(() => reset(true), 5000);
   }, true);
 
+  // A page the browser restores from its back/forward cache after a quick
+  // exit (Back from the neutral page) shows nothing and leaves again.
+  window.addEventListener('pageshow', (e) => {
+    if (e.persisted && root.hasAttribute('data-exiting')) {
+      document.body.replaceChildren();
+      location.replace(exitUrl);
+    }
+  });
+
   if (typeof WebAssembly !== 'object') root.setAttribute('data-no-wasm', '');
 
   // The frame's height, only when the host page asked for a frame that grows

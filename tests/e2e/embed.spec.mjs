@@ -7,8 +7,8 @@ import { loadCases, saveFile } from './helpers.mjs';
 const HOST = 'http://127.0.0.1:4174/';
 const cases = loadCases();
 
-async function openHost(page) {
-  await page.goto(HOST);
+async function openHost(page, path = '') {
+  await page.goto(HOST + path);
   const frame = page.frameLocator('#widget iframe');
   await expect(frame.locator('html')).toHaveAttribute('data-ready', '');
   return frame;
@@ -16,34 +16,44 @@ async function openHost(page) {
 
 const frameHeight = (page) => page.locator('#widget iframe').evaluate((f) => f.getBoundingClientRect().height);
 
-test('the widget runs in the frame and resizes as the steps change', async ({ page }) => {
+test('by default the frame has a fixed height that says nothing of the page shown', async ({ page }) => {
   const frame = await openHost(page);
   await expect(page.locator('#widget iframe')).toHaveAttribute('sandbox',
     'allow-scripts allow-same-origin allow-forms allow-modals allow-downloads allow-top-navigation-by-user-activation');
-  await expect.poll(() => frameHeight(page)).toBeGreaterThan(900); // the start page is long
   const start = await frameHeight(page);
   await frame.locator('[data-action="start"]').click();
   await expect(frame.locator('[data-question="timing"]')).toBeVisible();
+  expect(await frameHeight(page)).toBe(start);
+});
+
+test('with data-auto-height the frame grows and shrinks, in steps of 1000 px', async ({ page }) => {
+  const frame = await openHost(page, 'auto.html');
+  await expect.poll(() => frameHeight(page)).toBeGreaterThanOrEqual(1000); // the start page is long
+  const start = await frameHeight(page);
+  expect(start % 1000).toBe(0);
+  await frame.locator('[data-action="start"]').click();
+  await expect(frame.locator('[data-question="timing"]')).toBeVisible();
   await expect.poll(() => frameHeight(page)).toBeLessThan(start); // a question page is shorter
+  expect((await frameHeight(page)) % 1000).toBe(0);
   // Options passed by the host are applied: the accent colour.
   const accent = await frame.locator('html').evaluate((h) => getComputedStyle(h).getPropertyValue('--accent').trim());
   expect(accent).toBe('#1d4f91');
 });
 
 test('messages from anything but the widget frame are ignored', async ({ page }) => {
-  await openHost(page);
-  await expect.poll(() => frameHeight(page)).toBeGreaterThan(900);
+  await openHost(page, 'auto.html');
+  await expect.poll(() => frameHeight(page)).toBeGreaterThanOrEqual(1000);
   const before = await frameHeight(page);
   await page.evaluate(() => window.postMessage({ type: 'rongcuo:height', height: 12 }, '*'));
   await page.evaluate(() => window.postMessage({ type: 'rongcuo:exit' }, '*'));
   await page.waitForFunction(() => true);
   expect(await frameHeight(page)).toBe(before);
-  expect(page.url()).toBe(HOST);
+  expect(page.url()).toBe(HOST + 'auto.html');
 });
 
 test('printing shows only the summary of the widget', async ({ page }) => {
   const frame = await openHost(page);
-  await frame.locator('#open-file').setInputFiles({ name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(saveFile(cases.eligible_clear.answers)) });
+  await frame.locator('#open-file').setInputFiles({ name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(saveFile(cases.pilot_land_transfer.answers)) });
   await frame.locator('#see-result').click();
   await expect(frame.locator('[data-outcome]')).toBeVisible();
   await page.emulateMedia({ media: 'print' });

@@ -84,11 +84,24 @@ export async function answerCurrent(page, answers, { keyboard = false } = {}) {
   return id;
 }
 
-/** Starts and answers every question of a case, ending on the review page. */
+/**
+ * Starts and answers the questions of a case, ending on the review page
+ * (returns 'review') or on an early outcome, shown as soon as the result is
+ * decided (returns 'early'; with `{ goOn: true }` it goes on from there).
+ */
 export async function runCase(page, answers, opts = {}) {
   await page.locator('[data-action="start"]').click();
+  await answerAll(page, answers, opts);
+  if (await page.locator('#go-on').count() && opts.goOn) {
+    await page.locator('#go-on').click();
+    await answerAll(page, answers, opts);
+  }
+  return (await page.locator('#see-result').count()) ? 'review' : 'early';
+}
+
+async function answerAll(page, answers, opts) {
   for (let i = 0; i < 60; i++) {
-    if (await page.locator('#see-result').count()) return;
+    if (await page.locator('#see-result, [data-outcome]').count()) return;
     const before = await page.locator('[data-question]').getAttribute('data-question');
     await answerCurrent(page, answers, opts);
     await expect(page.locator(`[data-question="${before}"]`)).toHaveCount(0);
@@ -113,12 +126,12 @@ export function saveFile(answers, { plan = [], rulebook = { id: MODEL.meta.id, v
   for (const [k, v] of Object.entries(answers)) {
     out[k] = { [shape[KINDS[k]] || 'choice']: v };
   }
-  return JSON.stringify({ format: 'rongcuo-self-check', format_version: 1, rulebook, saved: '2026-11-24', answers: out, plan }, null, 2);
+  return JSON.stringify({ format: 'rongcuo-self-check', format_version: 2, rulebook, saved: '2026-11-24', answers: out, plan }, null, 2);
 }
 
 /** Opens a saved file from the start page; lands on the review page. */
 export async function openSaved(page, json, name = 'answers.json') {
-  await page.locator('#open-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(json) });
+  await page.locator('#open-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.isBuffer(json) ? json : Buffer.from(json) });
 }
 
 /** Presses Tab until the focused element matches `selector` (keyboard only). */

@@ -1,25 +1,28 @@
 // Browser history, quick exit, starting again and the unload warning.
 import { test, expect } from './fixtures.mjs';
 import { openWidget, loadCases, answerCurrent, runCase, saveFile, openSaved } from './helpers.mjs';
+import { launchOptions } from './playwright.config.mjs';
 
 const cases = loadCases();
-const answers = cases.eligible_clear.answers;
+const answers = cases.pilot_land_transfer.answers;
 
 test('Back and Forward move between steps and no answer ever appears in the URL', async ({ page }) => {
   await openWidget(page);
   const start = page.url();
   await page.locator('[data-action="start"]').click();
   await answerCurrent(page, answers); // timing
+  await answerCurrent(page, answers); // context
   await answerCurrent(page, answers); // description
   await expect(page.locator('[data-question="happened_on"]')).toBeVisible();
   await page.goBack();
   await expect(page.locator('[data-question="description"]')).toBeVisible();
   await expect(page.locator('textarea[name="description"]')).toHaveValue(answers.description);
   await page.goBack();
+  await page.goBack();
   await expect(page.locator('[data-question="timing"]')).toBeVisible();
   await expect(page.locator('input[name="timing"][value="after"]')).toBeChecked();
   await page.goForward();
-  await expect(page.locator('[data-question="description"]')).toBeVisible();
+  await expect(page.locator('[data-question="context"]')).toBeVisible();
   await page.goBack();
   await page.goBack();
   await expect(page.locator('#start')).toBeVisible();
@@ -46,12 +49,50 @@ test('quick exit by the button clears everything and leaves for the neutral page
   await expect(page.locator('[data-answer]')).toHaveCount(0);
 });
 
-test('quick exit by pressing Shift three times', async ({ page }) => {
+test('quick exit by pressing Shift three times, alone, outside text fields', async ({ page }) => {
   await openWidget(page);
   await page.locator('[data-action="start"]').click();
   await page.locator('input[name="timing"][value="after"]').check();
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+  await page.keyboard.press('Shift');
+  await expect(page.locator('html')).toHaveAttribute('data-exit-count', '1');
+  await expect(page.locator('#exit-status')).toHaveText('再按 2 次 Shift 键即可快速离开');
+  await page.keyboard.press('Shift');
+  await expect(page.locator('html')).toHaveAttribute('data-exit-count', '2');
+  await expect(page.locator('#exit-status')).toHaveText('再按 1 次 Shift 键即可快速离开');
+  await page.keyboard.press('Shift');
   await page.waitForURL(/neutral\.html$/);
+});
+
+test('typing never triggers quick exit: capitals, full-width punctuation, Shift alone in a text field', async ({ page }) => {
+  await openWidget(page);
+  await page.locator('[data-action="start"]').click();
+  await page.locator('input[name="timing"][value="after"]').check();
+  await page.locator('#continue').click();
+  await page.locator('input[name="context"][value="duty"]').check();
+  await page.locator('#continue').click();
+  const text = page.locator('textarea[name="description"]');
+  await text.focus();
+  // Real key events: Shift held for capitals and for full-width punctuation.
+  await page.keyboard.type('I told Mr Wang. ABC');
+  await page.keyboard.type('系统对接延误（约两周）？');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift');
+  await expect(text).toHaveValue('I told Mr Wang. ABC系统对接延误（约两周）？');
+  expect(page.url()).not.toMatch(/neutral/);
+  await expect(page.locator('html')).not.toHaveAttribute('data-exit-count', /.*/);
+  // Outside the field, Shift used as a modifier does not count, and any other key starts again.
+  await page.locator('#continue').focus();
+  await page.keyboard.press('Shift+KeyA');
+  await page.keyboard.press('Shift+KeyB');
+  await page.keyboard.press('Shift+KeyC');
+  await expect(page.locator('html')).not.toHaveAttribute('data-exit-count', /.*/);
+  await page.keyboard.press('Shift');
+  await page.keyboard.press('Shift');
+  await page.keyboard.press('KeyX');
+  await expect(page.locator('html')).not.toHaveAttribute('data-exit-count', /.*/);
+  await expect(page.locator('#exit-status')).toHaveText('快速离开已取消');
+  await page.keyboard.press('Shift');
+  expect(page.url()).not.toMatch(/neutral/);
+  await expect(page.locator('[data-question="description"]')).toBeVisible();
 });
 
 test('quick exit works before the app is ready', async ({ page }) => {
@@ -66,16 +107,19 @@ test('quick exit works before the app is ready', async ({ page }) => {
   release();
 });
 
-test('quick exit goes to the neutral page the deployer chose', async ({ page }) => {
+test('quick exit goes to the neutral page the deployer chose and listed', async ({ page }) => {
+  // The test server lists http://127.0.0.1:4174/ in <meta name="rongcuo-exit-allow">, as a deployer would.
   await openWidget(page, '?exit=' + encodeURIComponent('http://127.0.0.1:4174/exit.html'));
   await expect(page.locator('.quick-exit')).toHaveAttribute('href', 'http://127.0.0.1:4174/exit.html');
   await page.locator('.quick-exit').click();
   await page.waitForURL('http://127.0.0.1:4174/exit.html');
 });
 
-test('a quick-exit address that is not http(s) is ignored', async ({ page }) => {
-  await openWidget(page, '?exit=' + encodeURIComponent('javascript:alert(1)'));
-  await expect(page.locator('.quick-exit')).toHaveAttribute('href', /\/neutral\.html$/);
+test('a quick-exit address the deployer did not list, or not http(s), is ignored', async ({ page }) => {
+  for (const bad of ['javascript:alert(1)', 'https://evil.example/phish.html', 'http://127.0.0.1:4175/x']) {
+    await openWidget(page, '?exit=' + encodeURIComponent(bad));
+    await expect(page.locator('.quick-exit')).toHaveAttribute('href', /\/neutral\.html$/);
+  }
 });
 
 test('start again clears every answer after confirming', async ({ page }) => {
@@ -112,4 +156,23 @@ test('a page without answers closes without a warning', async ({ page }) => {
   await page.close({ runBeforeUnload: true });
   await closed;
   expect(dialogs).toEqual([]);
+});
+
+test.describe('with the back/forward cache on', () => {
+  // Playwright turns the cache off by default; Back after a quick exit must be tested with it on.
+  test.use({ launchOptions: { ...launchOptions, ignoreDefaultArgs: ['--disable-back-forward-cache'] } });
+
+  test('Back after quick exit shows none of the answers', async ({ page }) => {
+    await openWidget(page);
+    await openSaved(page, saveFile(answers));
+    await page.locator('#see-result').click();
+    await expect(page.locator('[data-outcome]')).toBeVisible();
+    await page.locator('.quick-exit').click();
+    await page.waitForURL(/neutral\.html$/);
+    await page.goBack();
+    // Whether the browser loads the page afresh or restores it, nothing of the run is there.
+    await page.waitForLoadState();
+    await expect(page.locator('[data-outcome], [data-answer], [data-question]')).toHaveCount(0);
+    expect(await page.content()).not.toContain(answers.description.slice(0, 10));
+  });
 });

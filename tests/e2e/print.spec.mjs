@@ -3,9 +3,9 @@
 // The PDFs stay in target/pdf/ for a person to look at.
 import { test, expect } from './fixtures.mjs';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { openWidget, loadCases, saveFile, openSaved, seeResult } from './helpers.mjs';
+import { openWidget, loadCases, saveFile, openSaved, seeResult, MODEL } from './helpers.mjs';
 
 const cases = loadCases();
 const out = fileURLToPath(new URL('../../target/pdf/', import.meta.url));
@@ -21,13 +21,36 @@ async function pdf(page, name) {
   return { pages, text: flat(text) };
 }
 
-for (const id of ['eligible_clear', 'unsure_private_gain']) {
-  test(`summary of ${id} fits two A4 pages with everything in it`, async ({ page }) => {
+/** Nothing of the printed page sticks out of the page box (A4 less the margins, at print width). */
+async function nothingOverflows(page) {
+  await page.emulateMedia({ media: 'print' });
+  const over = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('main *')]
+      .filter((e) => e.getClientRects().length && e.getBoundingClientRect().right > width + 1)
+      .map((e) => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className).slice(0, 5);
+  });
+  await page.emulateMedia({ media: 'screen' });
+  return over;
+}
+
+// One typical run per tier (several red lines at once among them): at most two A4 pages, nothing clipped.
+const perTier = {
+  exemption_likely: 'pilot_land_transfer',
+  lenient_possible: 'village_road_overrun',
+  unlikely: 'motive_personal',
+  excluded: 'several_red_lines',
+  accountability: 'mandatory_overdue',
+  more_info: 'unsure_private_gain',
+  risk_ok: 'plan_pilot_ready',
+  fill_gaps: 'plan_without_collective_decision',
+  rethink: 'plan_with_high_stakes_and_no_basis',
+};
+for (const [tier, id] of Object.entries(perTier)) {
+  test(`the summary for ${tier} (${id}) prints on at most two A4 pages, with everything in it`, async ({ page }) => {
     await openWidget(page);
     await openSaved(page, saveFile(cases[id].answers));
-    expect(await seeResult(page)).toBe(cases[id].tier);
-    // A plan: every chosen measure gets a date.
-    await page.locator('[data-measure="apologise"] input[type=checkbox]').check();
+    expect(await seeResult(page)).toBe(tier);
     const chosen = await page.locator('.plan__item--chosen').evaluateAll((els) => els.map((e) => e.getAttribute('data-measure')));
     for (const [i, m] of chosen.entries()) {
       await page.locator(`#m-${m}-date`).fill(`2027-01-${String(10 + i).padStart(2, '0')}`);
@@ -39,32 +62,68 @@ for (const id of ['eligible_clear', 'unsure_private_gain']) {
       answers: [...document.querySelectorAll('[data-answer] dd.summary-list__value')].map((d) => d.textContent),
       plan: [...document.querySelectorAll('.plan__item--chosen .choice__label')].map((l) => l.firstChild.textContent),
     }));
-    const { pages, text } = await pdf(page, `summary-${id}`);
+    expect(await nothingOverflows(page)).toEqual([]);
+    await page.evaluate(() => document.documentElement.setAttribute('data-print', 'full'));
+    const { pages, text } = await pdf(page, `summary-${tier}`);
     expect(pages).toBeLessThanOrEqual(2);
     expect(text).toContain(flat(expected.outcome));
     for (const r of expected.reasons) expect(text).toContain(flat(r));
-    for (const a of expected.answers) expect(text).toContain(flat(a));
+    for (const a of expected.answers.filter((a) => a.length < 200)) expect(text).toContain(flat(a));
     for (const p of expected.plan) expect(text).toContain(flat(p));
     for (let i = 0; i < chosen.length; i++) expect(text).toContain(`2027-01-${String(10 + i).padStart(2, '0')}`);
-    expect(text).toContain(flat('这只是您自己做的参考性自查'));
+    expect(text).toContain(flat('这是您自己做的参考性自查'));
     expect(text).not.toContain(flat('把回答存成文件')); // no buttons
+  });
+}
+
+test('the summary for a first talk leaves out the red-line answers, the score and the description, and says so', async ({ page }) => {
+  const c = cases.village_road_overrun;
+  await openWidget(page);
+  await openSaved(page, saveFile(c.answers));
+  await seeResult(page);
+  await page.evaluate(() => document.documentElement.setAttribute('data-print', 'talk'));
+  const { pages, text } = await pdf(page, 'summary-talk');
+  expect(pages).toBeLessThanOrEqual(1);
+  expect(text).toContain(flat('这是供谈心谈话使用的摘要'));
+  expect(text).not.toContain(flat(c.answers.description));
+  expect(text).not.toContain(flat('是否谋取私利'));
+  expect(text).not.toContain(flat('加权评分'));
+  expect(text).toContain(flat('按您的回答，可能从轻或减轻处理'));
+});
+
+for (const [doc, id, limit] of [['statement', 'village_road_overrun', 2], ['filing', 'plan_without_collective_decision', 2]]) {
+  test(`the ${doc} drafted from the answers prints on at most ${limit} A4 pages`, async ({ page }) => {
+    await openWidget(page);
+    await openSaved(page, saveFile(cases[id].answers));
+    await seeResult(page);
+    await page.locator(`[data-document="${doc}"]`).click();
+    const first = page.locator('textarea.doc-text').first();
+    await first.fill(await first.inputValue() + '（本人补充）');
+    await page.evaluate(() => document.documentElement.setAttribute('data-print', 'document'));
+    expect(await nothingOverflows(page)).toEqual([]);
+    const { pages, text } = await pdf(page, `document-${doc}`);
+    expect(pages).toBeLessThanOrEqual(limit);
+    expect(text).toContain(flat('（本人补充）'));
+    expect(text).toContain(flat(cases[id].answers.description).slice(0, 12));
+    // The paper alone: no result headline, no buttons.
+    expect(text).not.toContain(flat('为什么是这个结果'));
+    expect(text).not.toContain(flat('打印这份材料'));
   });
 }
 
 test('a run with every answer and a long description stays readable', async ({ page }) => {
   const description = '这是一段很长的说明。'.repeat(300) + '结尾标记';
   await openWidget(page);
-  await openSaved(page, saveFile({ ...cases.eligible_clear.answers, description }));
+  await openSaved(page, saveFile({ ...cases.pilot_land_transfer.answers, description }));
   await seeResult(page);
   const { pages, text } = await pdf(page, 'summary-long');
   expect(pages).toBeLessThanOrEqual(6);
   expect(text).toContain('结尾标记');
-  expect(text).toContain(flat('可能符合免责情形'));
+  expect(text).toContain(flat('按您的回答，可能符合免责情形'));
 });
 
 test('the blank paper form holds every question and option', async ({ page }) => {
-  const toml = readFileSync(fileURLToPath(new URL('../../rulebooks/default.toml', import.meta.url)), 'utf8');
-  const questions = [...toml.split('[[questions]]').slice(1)].map((block) => /\ntext\.zh-CN = "([^"]+)"/.exec(block)[1]);
+  const questions = MODEL.questions.map((q) => q.text['zh-CN']);
   expect(questions.length).toBeGreaterThanOrEqual(20);
   await page.goto('/blank-form.html');
   const { pages, text } = await pdf(page, 'blank-form');

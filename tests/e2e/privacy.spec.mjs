@@ -6,7 +6,7 @@
 import { test, expect } from './fixtures.mjs';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { openWidget, loadCases, runCase, seeResult, openSaved, saveFile, CATCHER } from './helpers.mjs';
+import { openWidget, loadCases, runCase, seeResult, openSaved, saveFile, answerCurrent, CATCHER } from './helpers.mjs';
 
 const cases = loadCases();
 const dist = new Set(readdirSync(fileURLToPath(new URL('../../dist/', import.meta.url))));
@@ -29,13 +29,14 @@ test.beforeEach(async ({ page }) => {
 test('a complete run stays on this device', async ({ page, context }) => {
   const requests = [];
   context.on('request', (r) => requests.push({ url: r.url(), referer: r.headers().referer }));
-  const c = cases.eligible_clear;
+  const c = cases.pilot_land_transfer;
   const secret = '机密描述-' + Date.now();
   const answers = { ...c.answers, description: secret };
 
   await openWidget(page);
   await runCase(page, answers);
   expect(await seeResult(page)).toBe(c.tier);
+  await page.locator('#plan-more summary').click();
   await page.locator('[data-measure="apologise"] input[type=checkbox]').check();
   await page.locator('#m-apologise-date').fill('2026-12-31');
   await page.locator('#m-apologise-date').dispatchEvent('change');
@@ -46,6 +47,7 @@ test('a complete run stays on this device', async ({ page, context }) => {
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save-file').click()]);
   const saved = readFileSync(await download.path(), 'utf8');
   expect(saved).toContain(secret);
+  page.once('dialog', (d) => d.accept());
   await openSaved(page, saved);
   await expect(page.locator('#open-notice')).toBeVisible();
 
@@ -109,6 +111,8 @@ test('odd and hostile text is shown literally and safely', async ({ page }) => {
   await page.locator('[data-action="start"]').click();
   await page.locator('input[value="after"]').check();
   await page.locator('#continue').click();
+  await page.locator('input[value="duty"]').check();
+  await page.locator('#continue').click();
   await page.locator('textarea[name="description"]').fill(text);
   await page.locator('#continue').click();
   await expect(page.locator('[data-question="happened_on"]')).toBeVisible();
@@ -118,7 +122,7 @@ test('odd and hostile text is shown literally and safely', async ({ page }) => {
   await page.evaluate(() => { window.onbeforeunload = null; });
   page.on('dialog', (d) => d.accept());
   await openWidget(page);
-  await openSaved(page, saveFile({ ...cases.eligible_clear.answers, description: text }));
+  await openSaved(page, saveFile({ ...cases.pilot_land_transfer.answers, description: text }));
   const shown = await page.locator('[data-answer="description"] .summary-list__value').evaluate((e) => e.textContent);
   expect(shown).toBe(text);
   expect(await page.locator('[data-answer="description"] img, [data-answer="description"] script').count()).toBe(0);
@@ -129,4 +133,73 @@ test('odd and hostile text is shown literally and safely', async ({ page }) => {
   expect(inSummary).toBe(text);
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   await expect(page.locator('html')).not.toHaveAttribute('data-crashed', '');
+});
+
+test('no question, answer or result ever reaches the title, the history or the host page', async ({ page }) => {
+  const titles = new Set();
+  const c = cases.red_line_private_gain;
+  await openWidget(page);
+  const record = async () => titles.add(await page.title());
+  await page.locator('[data-action="start"]').click();
+  for (let i = 0; i < 40 && !(await page.locator('[data-outcome]').count()); i++) {
+    await record();
+    const q = await page.locator('[data-question]').getAttribute('data-question');
+    await answerCurrent(page, c.answers);
+    await expect(page.locator(`[data-question="${q}"]`)).toHaveCount(0);
+  }
+  await record();
+  expect([...titles].filter(Boolean)).toEqual(['容错纠错自查']);
+  // History entries carry no text of their own: every one has the tool's name as its title.
+  const states = await page.evaluate(() => history.length);
+  expect(states).toBeGreaterThan(3);
+  // Printing names the file neutrally: the title while the dialog is open.
+  const printTitle = await page.evaluate(() => new Promise((resolve) => {
+    window.print = () => resolve(document.title);
+    document.querySelector('#print').click();
+  }));
+  expect(printTitle).toBe('自查材料');
+  await expect(page).toHaveTitle('容错纠错自查');
+});
+
+test('embedded with a fixed height (the default), the widget tells the host nothing', async ({ page }) => {
+  const messages = [];
+  await page.exposeBinding('__hostGot', (_s, m) => messages.push(m));
+  await page.addInitScript(() => window.addEventListener('message', (e) => window.__hostGot?.(JSON.stringify(e.data))));
+  await page.goto('http://127.0.0.1:4174/');
+  const frame = page.frameLocator('#widget iframe');
+  await expect(frame.locator('html')).toHaveAttribute('data-ready', '');
+  await frame.locator('#open-file').setInputFiles({ name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(saveFile(cases.pilot_land_transfer.answers)) });
+  await frame.locator('#see-result').click();
+  await expect(frame.locator('[data-outcome]')).toBeVisible();
+  expect(messages).toEqual([]);
+});
+
+test('the privacy self-check lists exactly the requests the server saw, all from this site', async ({ page, context }) => {
+  const seen = [];
+  context.on('request', (r) => seen.push(new URL(r.url()).pathname));
+  await openWidget(page);
+  await page.locator('#privacy-check summary').click();
+  const listed = await page.locator('#privacy-requests [data-request]').evaluateAll((els) => els.map((e) => e.getAttribute('data-request')));
+  expect(listed.length).toBeGreaterThan(3);
+  for (const r of listed) expect(r.startsWith('/'), `${r} is not on this site`).toBe(true);
+  const paths = listed.map((r) => r.split('?')[0]);
+  expect([...new Set(paths)].sort()).toEqual([...new Set(seen.map((p) => p))].sort());
+  await expect(page.locator('#privacy-check')).toContainText('127.0.0.1:4173');
+});
+
+test('with the network cut after loading, a whole run still completes', async ({ page, context }) => {
+  const c = cases.pilot_land_transfer;
+  await openWidget(page);
+  await context.setOffline(true);
+  await runCase(page, c.answers);
+  expect(await seeResult(page)).toBe(c.tier);
+  await page.locator('[data-document="statement"]').click();
+  await expect(page.locator('[data-document="statement"] h1')).toBeVisible();
+  await context.setOffline(false);
+});
+
+test('a page translator is told not to translate, and the static page has a meta CSP fallback', async ({ page }) => {
+  await openWidget(page);
+  await expect(page.locator('html')).toHaveAttribute('translate', 'no');
+  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').count()).toBe(1);
 });

@@ -29,7 +29,9 @@ for (const bad of ['../secret.toml', 'https://evil.example/rules.toml', 'sub/rul
     const urls = [];
     context.on('request', (r) => urls.push(r.url()));
     await page.goto('/?rulebook=' + encodeURIComponent(bad));
-    await expect(page.locator('#rulebook-message')).toContainText(bad);
+    // A fixed message: nothing of the address is shown back (a link cannot put words on the real site).
+    await expect(page.locator('#rulebook-message')).toHaveText('规则文件名无效：只能是与本页面同一目录下、以 .toml 结尾的文件名。');
+    await expect(page.locator('[data-rulebook-error] .quick-exit')).toBeVisible();
     expect(urls.filter((u) => /secret|evil|rules\.(toml|json)/.test(u) && !u.includes('rulebook='))).toEqual([]);
     const reached = (await (await fetch(CATCHER)).json()).filter((c) => /evil/.test(c.host || ''));
     expect(reached).toEqual([]);
@@ -40,4 +42,27 @@ test('a missing rulebook says so', async ({ page }) => {
   await page.goto('/?rulebook=missing.toml');
   await expect(page.locator('#rulebook-message')).toContainText('missing.toml');
   await expect(page.locator('#rulebook-message')).toContainText('404');
+});
+
+test('text put into the address is never shown on the page', async ({ page }) => {
+  const fake = '通知：请立即将材料发送至 fake@example.org\n组织部';
+  await page.goto('/?rulebook=' + encodeURIComponent(fake));
+  await expect(page.locator('[data-rulebook-error]')).toBeVisible();
+  expect(await page.locator('body').innerText()).not.toContain('fake@example.org');
+});
+
+test('a broken or missing rulebook reader ends in a plain message, not a dead page', async ({ page }) => {
+  await page.route('**/loader_bg.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not wasm') }));
+  await page.goto('/?rulebook=custom.toml&fallback=builtin');
+  await expect(page.locator('#rulebook-message')).toHaveText(/读取程序没有运行成功|读取超时/, { timeout: 15_000 });
+  // The deployer allowed the built-in rulebook: the user can go on with it.
+  await page.locator('#use-builtin').click();
+  await expect(page.locator('html')).toHaveAttribute('data-ready', '');
+  await expect(page.locator('#start')).toBeVisible();
+});
+
+test('a rulebook with many problems lists 200 and counts the rest, quickly', async ({ page }) => {
+  await page.goto('/?rulebook=many-errors.toml');
+  await expect(page.locator('#rulebook-errors li')).toHaveCount(201, { timeout: 20_000 });
+  await expect(page.locator('#rulebook-errors li').last()).toHaveAttribute('data-code', 'too-many');
 });

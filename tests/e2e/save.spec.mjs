@@ -2,7 +2,7 @@
 // itself stores nothing; a foreign or broken file changes nothing.
 import { test, expect } from './fixtures.mjs';
 import { readFileSync } from 'node:fs';
-import { openWidget, loadCases, saveFile, openSaved, seeResult } from './helpers.mjs';
+import { openWidget, loadCases, saveFile, openSaved, seeResult, MODEL } from './helpers.mjs';
 
 const cases = loadCases();
 
@@ -17,15 +17,18 @@ async function resultWith(page, answers) {
 test('save and open round-trips the answers and the correction plan', async ({ page }) => {
   await resultWith(page, cases.unsure_private_gain.answers);
   const before = await rows(page);
+  // Optional measures are folded under the required ones.
+  await page.locator('#plan-more summary').click();
   await page.locator('[data-measure="restore"] input[type=checkbox]').check();
   await page.locator('#m-restore-date').fill('2027-01-15');
   await page.locator('#m-restore-date').dispatchEvent('change');
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save-file').click()]);
-  expect(download.suggestedFilename()).toMatch(/^rongcuo-zicha-\d{4}-\d{2}-\d{2}\.json$/);
+  // A neutral file name: nothing in it says what it is about.
+  expect(download.suggestedFilename()).toMatch(/^zicha-\d{4}-\d{2}-\d{2}\.json$/);
   const text = readFileSync(await download.path(), 'utf8');
   const file = JSON.parse(text);
   expect(file.format).toBe('rongcuo-self-check');
-  expect(file.rulebook).toEqual({ id: 'example_default', version: '2026.11' });
+  expect(file.rulebook).toEqual({ id: MODEL.meta.id, version: MODEL.meta.version });
   expect(file.plan).toContainEqual({ measure: 'restore', date: '2027-01-15' });
 
   page.once('dialog', (d) => d.accept());
@@ -35,13 +38,14 @@ test('save and open round-trips the answers and the correction plan', async ({ p
   await expect(page.locator('#open-notice')).toBeVisible();
   await seeResult(page);
   expect(await rows(page)).toEqual(before);
+  await page.locator('#plan-more summary').click();
   await expect(page.locator('[data-measure="restore"] input[type=checkbox]')).toBeChecked();
   await expect(page.locator('#m-restore-date')).toHaveValue('2027-01-15');
 });
 
 test('a file from another rulebook version keeps what fits and names the rest', async ({ page }) => {
   await openWidget(page);
-  const file = JSON.parse(saveFile(cases.eligible_clear.answers, { rulebook: { id: 'example_default', version: '2025.01' }, plan: [{ measure: 'retired_measure' }] }));
+  const file = JSON.parse(saveFile(cases.pilot_land_transfer.answers, { rulebook: { id: 'example_default', version: '2025.01' }, plan: [{ measure: 'retired_measure' }] }));
   file.answers.old_question = { choice: 'yes' };
   file.answers.context = { choice: 'option_that_was_removed' };
   await openSaved(page, JSON.stringify(file));
@@ -61,10 +65,34 @@ for (const [name, content, message] of [
   ['other.json', '{"hello": "world", "answers": []}', '这不是本自查保存的文件'],
 ]) {
   test(`opening ${name} says why and keeps the current answers`, async ({ page }) => {
-    await resultWith(page, cases.eligible_clear.answers);
+    await resultWith(page, cases.pilot_land_transfer.answers);
     const before = await rows(page);
+    page.once('dialog', (d) => d.accept());
     await page.locator('#open-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(content) });
     await expect(page.locator('#open-error')).toContainText(message);
     expect(await rows(page)).toEqual(before);
   });
 }
+
+test('opening a file when there are answers asks first; declining changes nothing', async ({ page }) => {
+  await resultWith(page, cases.pilot_land_transfer.answers);
+  const before = await rows(page);
+  const asked = [];
+  page.once('dialog', (d) => { asked.push(d.message()); d.dismiss(); });
+  await openSaved(page, saveFile({ timing: 'after' }));
+  await expect.poll(() => asked.length).toBe(1);
+  expect(asked[0]).toContain('替换');
+  await expect(page.locator('[data-outcome]')).toBeVisible();
+  expect(await rows(page)).toEqual(before);
+});
+
+test('a file that is not UTF-8, or whose date is not a date, is refused whole', async ({ page }) => {
+  await openWidget(page);
+  await openSaved(page, Buffer.concat([Buffer.from('{"format":"rongcuo-self-check"'), Buffer.from([0xff, 0xfe]), Buffer.from('}')]));
+  await expect(page.locator('#open-error')).toContainText('无法读取这个文件');
+  const file = JSON.parse(saveFile(cases.pilot_land_transfer.answers));
+  file.saved = '<b>2026</b>';
+  await openSaved(page, JSON.stringify(file));
+  await expect(page.locator('#open-error')).toContainText('这不是本自查保存的文件');
+  await expect(page.locator('[data-answer]')).toHaveCount(0);
+});

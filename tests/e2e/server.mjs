@@ -57,11 +57,11 @@ function headersFor(blocks, path) {
   return Object.assign({}, ...blocks.filter(([p]) => p === '/*' || p === path).map(([, h]) => h));
 }
 
-export function serveDir(root, extraHeaders, fallback, blocks = []) {
+export function serveDir(root, baseHeaders, fallback, blocks = []) {
   return (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     let path = decodeURIComponent(url.pathname);
-    if (blocks.length) extraHeaders = { ...headersFor(blocks, path), ...extraHeaders };
+    const extraHeaders = { ...headersFor(blocks, path), ...baseHeaders };
     if (path.endsWith('/')) path += 'index.html';
     let file = resolve(root, '.' + path);
     if (fallback && !existsSync(file) && path.endsWith('.toml')) file = resolve(fallback, '.' + path);
@@ -72,10 +72,11 @@ export function serveDir(root, extraHeaders, fallback, blocks = []) {
       return;
     }
     let body = readFileSync(file);
-    const headers = { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache', ...extraHeaders };
+    const headers = { 'content-type': types[extname(file)] || 'application/octet-stream', ...extraHeaders };
+    if (!Object.keys(headers).some((k) => k.toLowerCase() === 'cache-control')) headers['cache-control'] = 'no-cache';
     // A deployer lists the neutral pages quick exit may go to; the tests list their own host.
     if (blocks.length && extname(file) === '.html') {
-      body = Buffer.from(body.toString('utf8').replace('<meta name="rongcuo-exit-allow" content="">',
+      body = Buffer.from(body.toString('utf8').replace(/<meta name="?rongcuo-exit-allow"?( content="")?>/,
         `<meta name="rongcuo-exit-allow" content="http://127.0.0.1:${HOST_PORT}/">`));
     }
     if (gzip && /gzip/.test(req.headers['accept-encoding'] || '') && /\.(html|js|css|wasm|toml|json)$/.test(file)) {

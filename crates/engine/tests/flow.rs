@@ -241,3 +241,20 @@ fn an_undecided_answer_does_not_stop_and_a_changed_answer_leaves_the_outcome() {
     s.go_to(&rb, Step::Outcome);
     assert_ne!(s.step, Step::Outcome, "history cannot bring back an outcome the answers no longer decide");
 }
+
+#[test]
+fn a_change_from_the_review_page_returns_there_even_when_it_decides_the_outcome() {
+    let rb = rulebook();
+    let mut s = Session::default();
+    s.start(&rb);
+    s.submit(&rb, idx(&rb, "gain"), choice("no"), false);
+    s.submit(&rb, idx(&rb, "kind"), choice("other"), false);
+    s.submit(&rb, idx(&rb, "motive"), choice("public"), false);
+    s.submit(&rb, idx(&rb, "what"), None, false);
+    s.submit(&rb, idx(&rb, "when"), None, false);
+    s.submit(&rb, idx(&rb, "basis"), Some(Answer::Choices(vec![OptionId("policy".into())])), false);
+    assert_eq!(s.step, Step::Review);
+    s.change(&rb, idx(&rb, "gain"));
+    assert_eq!(s.submit(&rb, idx(&rb, "gain"), choice("yes"), false), Submit::Done);
+    assert_eq!(s.step, Step::Review, "the result follows from the review page, not an early stop");
+}

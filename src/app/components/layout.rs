@@ -67,7 +67,11 @@ pub fn PrivacyCheck(props: &PrivacyCheckProps) -> Html {
     };
     let origin = dom::origin();
     let items: Vec<Html> = list.iter().map(|r| html! { <li class="user-text" data-request={r.clone()}>{ r }</li> }).collect();
-    let offline = if props.other_locales { format!("{}{}", t.privacy_check_offline, t.privacy_check_languages) } else { t.privacy_check_offline.to_owned() };
+    let offline = if props.other_locales {
+        format!("{}{}", t.privacy_check_offline, t.privacy_check_languages)
+    } else {
+        t.privacy_check_offline.to_owned()
+    };
     html! {
         <details class="details privacy-check no-print" id="privacy-check" {ontoggle}>
             <summary>{ t.privacy_check }</summary>

@@ -185,7 +185,7 @@ pub fn result_page(ctx: &AppContext, a: &Assessment, early: bool) -> Html {
         reasons.push(html! {
             <li data-rule={r.rule.key()}>
                 <p>{ rule_text(&rb, &r.rule, l) }</p>
-                if !detail_items.is_empty() { <ul class="reason-details">{ nodes(detail_items) }</ul> }
+                if !detail_items.is_empty() { <ul class="reason-details talk-omit">{ nodes(detail_items) }</ul> }
                 if !r.questions.is_empty() {
                     <div class="based-on"><span class="based-on__label">{ t.based_on }</span>{ answers_behind(ctx, &answers, r) }</div>
                 }
@@ -326,10 +326,8 @@ pub fn result_page(ctx: &AppContext, a: &Assessment, early: bool) -> Html {
                     <button type="button" class="button" id="go-on" onclick={ongo_on}>{ t.go_on }</button>
                 }
                 <div class="button-group no-print" id="print-actions">
-                    if !early {
-                        <button type="button" class="button" id="print" onclick={onprint("full")}>{ t.print_full }</button>
-                        <button type="button" class="button button--secondary" id="print-talk" onclick={onprint("talk")}>{ t.print_talk }</button>
-                    }
+                    <button type="button" class={if early { "button button--secondary" } else { "button" }} id="print" onclick={onprint("full")}>{ t.print_full }</button>
+                    <button type="button" class="button button--secondary" id="print-talk" onclick={onprint("talk")}>{ t.print_talk }</button>
                     { save_button(ctx) }
                 </div>
                 if !documents.is_empty() {

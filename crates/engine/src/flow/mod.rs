@@ -201,6 +201,7 @@ impl Session {
         }
         // After a change from the review page, return there unless the change
         // revealed a question that still needs an answer.
+        let was_changing = self.changing;
         self.step = if self.changing {
             match self.first_unanswered(rb) {
                 Some(j) => Step::Question(j),
@@ -213,7 +214,7 @@ impl Session {
             self.next_from(rb, i + 1)
         };
         // As soon as the outcome is decided (and the rulebook says so), show it.
-        if !self.changing && !self.go_on {
+        if !was_changing && !self.go_on {
             let next = match self.step {
                 Step::Question(j) => j,
                 _ => rb.questions.len(),
