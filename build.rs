@@ -210,7 +210,13 @@ fn main() {
     std::fs::write(out.join("ui.rs"), code).expect("OUT_DIR is writable");
 
     // The rulebook, primary locale only, and one wording file per other locale.
-    let (primary, others) = compact::encode_split(&rb);
+    let (primary, mut others) = compact::encode_split(&rb);
+    // The pseudo-locale (tests only) gets the rulebook's English wording, marked,
+    // as if a locality had translated it: the rulebook's text for a new locale.
+    if pseudo_wanted && let (Some(en), Some(xa)) = (Locale::from_tag("en"), Locale::from_tag("en-XA")) {
+        let marked: Vec<String> = others[en.index() - 1].iter().map(|s| if s.is_empty() { String::new() } else { pseudo(s) }).collect();
+        others[xa.index() - 1] = marked;
+    }
     std::fs::write(out.join("default.rulebook"), primary).expect("OUT_DIR is writable");
     let mut files = Vec::new();
     for (i, wording) in others.iter().enumerate() {
@@ -219,6 +225,8 @@ fn main() {
         let bytes = compact::pack_locale(wording, &interface);
         let name = compact::content_name(locale.tag(), &bytes);
         std::fs::write(out.join(&name), &bytes).expect("OUT_DIR is writable");
+        // Under a fixed name too, for the browser tests, which cannot fetch it.
+        std::fs::write(out.join(format!("locale-{}.bin", locale.tag())), &bytes).expect("OUT_DIR is writable");
         files.push(format!("{}={name}", locale.tag()));
     }
     std::fs::write(out.join("locales.txt"), files.join("\n")).expect("OUT_DIR is writable");

@@ -9,12 +9,14 @@ inputs_hash() {
       | LC_ALL=C sort | while read -r f; do [ -f "$f" ] && sha256sum "$f"; done; } | sha256sum | cut -d' ' -f1
 }
 want=$(inputs_hash)
-if [ -f dist/.inputs ] && [ "$(cat dist/.inputs)" = "$want" ] && [ -f dist/index.html ]; then
+# The hash of what went into dist/ is kept outside it: dist/ holds the site only.
+stamp=target/dist-inputs
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -f dist/index.html ]; then
   echo "[build] dist/ is up to date"
   exit 0
 fi
 # The default rulebook must be valid before anything ships (the CLI names file, key and line).
 cargo run --quiet --offline -p rulebook -- check rulebooks/default.toml
 trunk build --release --offline
-echo "$want" > dist/.inputs
+mkdir -p target && echo "$want" > "$stamp"
 echo "[build] dist/ ready: serve it from any static host (see README)"

@@ -17,15 +17,20 @@ cargo fmt --all --check
 cargo clippy --offline --workspace --all-targets --quiet -- -D warnings
 cargo clippy --offline --target wasm32-unknown-unknown -p rongcuo -p loader --all-targets --quiet -- -D warnings
 cargo test --offline --workspace 2>&1 | tee target/test-native.log
+# A locale added as data only (the pseudo-locale en-XA): every table entry marked.
+cargo test --offline -p rongcuo --features pseudo-locale --test pseudo_locale 2>&1 | tee -a target/test-native.log
 summary+=("native (cargo test):        $(count_cargo target/test-native.log) passed")
 
 echo "== 2. wasm component tests (headless Chromium)"
 WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --offline --target wasm32-unknown-unknown -p rongcuo --test components --test panic_hook 2>&1 | tee target/test-wasm.log
+# Every page type rendered in the pseudo-locale: no text held by the code.
+WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --offline --target wasm32-unknown-unknown -p rongcuo --features pseudo-locale --test pseudo_page 2>&1 | tee -a target/test-wasm.log
 summary+=("wasm (wasm-bindgen-test):   $(count_cargo target/test-wasm.log) passed")
 
 echo "== 3. release build, size and end-to-end tests"
 scripts/build.sh
 node tests/size.mjs | tee target/test-size.log
+node scripts/observatory.mjs dist/_headers
 summary+=("size (first load, gzip):    $(grep -o 'first load is [0-9]*\|total (first load) *[0-9]* *[0-9]*' target/test-size.log | awk '{print $NF}' | tail -1) bytes, within budget")
 # The engine's view of the default rulebook and cases, for the browser tests.
 mkdir -p target/e2e

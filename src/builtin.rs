@@ -23,6 +23,10 @@ pub fn locale_bytes(locale: Locale) -> Option<Vec<u8>> {
     std::fs::read(std::path::Path::new(env!("OUT_DIR")).join(locale_file(locale)?)).ok()
 }
 
+/// The pseudo-locale's wording file (tests only: the page would fetch it).
+#[cfg(feature = "pseudo-locale")]
+pub const PSEUDO_LOCALE_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/locale-en-XA.bin"));
+
 /// The default rulebook. It was validated when the project was built, so this
 /// only decodes it; should that ever fail, an error is returned, not a panic.
 /// In the page it comes in the primary locale; see [`with_locale`].

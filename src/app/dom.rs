@@ -66,6 +66,29 @@ pub fn download(name: &str, mime: &str, content: &str) {
     .forget();
 }
 
+/// Opens (`true`) the result's folded details for printing, or folds again
+/// (`false`) those it opened.
+pub fn open_details(open: bool) {
+    let Some(d) = document() else { return };
+    let selector = if open {
+        "details.result-details:not([open]), details.plan__more:not([open]), details.based-on--folded:not([open])"
+    } else {
+        "details[data-opened-for-print]"
+    };
+    let Ok(list) = d.query_selector_all(selector) else { return };
+    for i in 0..list.length() {
+        if let Some(el) = list.get(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            if open {
+                let _ = el.set_attribute("open", "");
+                let _ = el.set_attribute("data-opened-for-print", "");
+            } else {
+                let _ = el.remove_attribute("open");
+                let _ = el.remove_attribute("data-opened-for-print");
+            }
+        }
+    }
+}
+
 /// Prints the page as `version` (the print stylesheet reads `data-print`:
 /// `full`, `talk` for the version for a first talk, `document` for a paper).
 /// While the dialog is open the title, which browsers use as the PDF's file
@@ -75,7 +98,9 @@ pub fn print(version: &str, title: &str) {
     let old = document().map(|d| d.title()).unwrap_or_default();
     let _ = root.set_attribute("data-print", version);
     set_title(title);
+    open_details(true);
     let _ = w.print();
+    open_details(false);
     root.remove_attribute("data-print").ok();
     set_title(&old);
 }

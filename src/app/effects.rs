@@ -93,3 +93,17 @@ pub fn use_document_meta(title: String, lang: &'static str) {
         }
     });
 }
+
+/// Opens the folded details of the result while printing (from the page's
+/// buttons or the browser's own menu), and folds them again afterwards.
+#[hook]
+pub fn use_print_opens_details() {
+    use_effect_with((), |_| {
+        let listeners = dom::window().map(|w| {
+            let before = EventListener::new(&w, "beforeprint", |_| dom::open_details(true));
+            let after = EventListener::new(&w, "afterprint", |_| dom::open_details(false));
+            (before, after)
+        });
+        move || drop(listeners)
+    });
+}

@@ -49,6 +49,7 @@ pub fn App(props: &AppProps) -> Html {
     effects::use_history(&ctx);
     effects::use_unload_warning(!ctx.session.answers.is_empty());
     effects::use_focus_on_navigation(ctx.nav);
+    effects::use_print_opens_details();
     // The assessment, worked out again only when the answers (or the "what
     // if") change on a page that shows it: the result, an early outcome, a paper.
     let assessment = {

@@ -1,7 +1,6 @@
 // Browser history, quick exit, starting again and the unload warning.
 import { test, expect } from './fixtures.mjs';
 import { openWidget, loadCases, answerCurrent, runCase, saveFile, openSaved } from './helpers.mjs';
-import { launchOptions } from './playwright.config.mjs';
 
 const cases = loadCases();
 const answers = cases.pilot_land_transfer.answers;
@@ -156,23 +155,4 @@ test('a page without answers closes without a warning', async ({ page }) => {
   await page.close({ runBeforeUnload: true });
   await closed;
   expect(dialogs).toEqual([]);
-});
-
-test.describe('with the back/forward cache on', () => {
-  // Playwright turns the cache off by default; Back after a quick exit must be tested with it on.
-  test.use({ launchOptions: { ...launchOptions, ignoreDefaultArgs: ['--disable-back-forward-cache'] } });
-
-  test('Back after quick exit shows none of the answers', async ({ page }) => {
-    await openWidget(page);
-    await openSaved(page, saveFile(answers));
-    await page.locator('#see-result').click();
-    await expect(page.locator('[data-outcome]')).toBeVisible();
-    await page.locator('.quick-exit').click();
-    await page.waitForURL(/neutral\.html$/);
-    await page.goBack();
-    // Whether the browser loads the page afresh or restores it, nothing of the run is there.
-    await page.waitForLoadState();
-    await expect(page.locator('[data-outcome], [data-answer], [data-question]')).toHaveCount(0);
-    expect(await page.content()).not.toContain(answers.description.slice(0, 10));
-  });
 });

@@ -30,7 +30,7 @@ async function nothingOverflows(page) {
       .filter((e) => e.getClientRects().length && e.getBoundingClientRect().right > width + 1)
       .map((e) => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className).slice(0, 5);
   });
-  await page.emulateMedia({ media: 'screen' });
+  await page.emulateMedia({ media: null });
   return over;
 }
 

@@ -61,7 +61,7 @@ test('a file from another rulebook version keeps what fits and names the rest', 
 
 for (const [name, content, message] of [
   ['malformed.json', '{"format": "rongcuo-self-check", "answers": {', '不是 JSON 格式'],
-  ['picture.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), '不是 JSON 格式'],
+  ['picture.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), '无法读取这个文件'],
   ['other.json', '{"hello": "world", "answers": []}', '这不是本自查保存的文件'],
 ]) {
   test(`opening ${name} says why and keeps the current answers`, async ({ page }) => {

@@ -206,7 +206,14 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
                     <textarea class={if error.is_some() { "textarea textarea--error" } else { "textarea" }} id={id.clone()} name={q.id.0.clone()}
                         rows="6" maxlength={q.max_chars.to_string()} ref={text_ref.clone()} defaultvalue={initial}
                         aria-describedby={describedby.clone()} {oninput} spellcheck="false" autocomplete="off" />
-                    <p class="hint char-count" aria-live="polite">{ fill(t.chars_count, &[("n", &count.to_string()), ("max", &q.max_chars.to_string())]) }</p>
+                    <p class="hint char-count" aria-live="polite">
+                        // The limit is only worth mentioning when it comes near.
+                        { if *count as u64 * 10 >= q.max_chars as u64 * 9 {
+                            fill(t.chars_limit, &[("n", &count.to_string()), ("max", &q.max_chars.to_string())])
+                        } else {
+                            fill(t.chars_count, &[("n", &count.to_string())])
+                        } }
+                    </p>
                 </>
             }
         }

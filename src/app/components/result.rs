@@ -186,7 +186,13 @@ pub fn result_page(ctx: &AppContext, a: &Assessment, early: bool) -> Html {
             <li data-rule={r.rule.key()}>
                 <p>{ rule_text(&rb, &r.rule, l) }</p>
                 if !detail_items.is_empty() { <ul class="reason-details talk-omit">{ nodes(detail_items) }</ul> }
-                if !r.questions.is_empty() {
+                if r.questions.len() > 4 {
+                    // A long list of deciding answers is folded (open in print).
+                    <details class="details based-on based-on--folded">
+                        <summary>{ fill(t.based_on_count, &[("n", &r.questions.len().to_string())]) }</summary>
+                        { answers_behind(ctx, &answers, r) }
+                    </details>
+                } else if !r.questions.is_empty() {
                     <div class="based-on"><span class="based-on__label">{ t.based_on }</span>{ answers_behind(ctx, &answers, r) }</div>
                 }
             </li>
