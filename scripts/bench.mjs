@@ -1,38 +1,54 @@
-// Benchmark: the release dist/ served gzip-compressed on 127.0.0.1, against a
-// plain static page with the same start content (dist/index.html without its
-// scripts) as the baseline, in headless Debian Chromium.
+// Benchmark: the release dist/ against two peers, in one run, in headless
+// Debian Chromium, every file served gzip-compressed from 127.0.0.1:
+//   - static:   ../shared/bench/static-baseline/ (a 0.5 KB page, no script;
+//               its "ready" is its load event), the floor for any page;
+//   - surveyjs: ../shared/bench/peer-surveyjs/ (SurveyJS running a
+//               questionnaire of the same shape; built by its build.sh).
 //
 //   scripts/bench.sh [--runs N]
 //
 // For each profile (unthrottled, and Lighthouse's mobile profile: 4x CPU
 // slowdown, 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, through the
-// DevTools protocol), it loads the widget and the baseline alternately in
-// fresh contexts (cold cache) N times and records first contentful paint,
-// time until `data-ready` and the bytes transferred. It then measures moving
-// to the next question (p50 and p95 over 50 transitions) and the JS heap plus
-// wasm memory after a complete run. Every median is printed with its ratio to
-// the baseline, as a table and as JSON in target/bench.json.
+// DevTools protocol) it loads the three pages in turn, in fresh contexts
+// (cold cache), N times, and records first contentful paint, largest
+// contentful paint, time to ready (`data-ready` on <html>) and the bytes
+// transferred. It then walks the widget and SurveyJS through a complete run:
+// the time from a click on Continue (SurveyJS: Next page) until the next step
+// is in the DOM (p50, p95), the time from asking for the result until it is in
+// the DOM, and the JS heap plus wasm memory after the runs. Medians are printed
+// with ratios to both peers, as a table and as JSON in target/bench.json.
 // Nothing here is asserted: timings vary with the machine.
 import { chromium } from '@playwright/test';
 import { execSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { start, WIDGET_PORT } from '../tests/e2e/server.mjs';
+import { start, serveDir, WIDGET_PORT } from '../tests/e2e/server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
-const ORIGIN = `http://127.0.0.1:${WIDGET_PORT}`;
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
+const shared = `${root}../shared/bench`;
+const STATIC_PORT = WIDGET_PORT + 10;
+const PEER_PORT = WIDGET_PORT + 11;
+const PAGES = {
+  widget: `http://127.0.0.1:${WIDGET_PORT}/`,
+  static: `http://127.0.0.1:${STATIC_PORT}/`,
+  surveyjs: `http://127.0.0.1:${PEER_PORT}/`,
+};
+if (!existsSync(`${shared}/peer-surveyjs/dist/index.html`)) execSync(`${shared}/peer-surveyjs/build.sh`, { stdio: 'inherit' });
 
-// The baseline: the same start page as static HTML, no scripts. It is written
-// into dist/ for the run (same origin, same stylesheet) and removed after.
-const distIndex = readFileSync(`${root}dist/index.html`, 'utf8');
-const baseline = distIndex
-  .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
-  .replace(/<link\b[^>]*\brel="?(modulepreload|preload)"?[^>]*>/g, '');
-const baselinePath = `${root}dist/__baseline.html`;
-writeFileSync(baselinePath, baseline);
+// The widget walks the longest path of the default rulebook: a case that
+// reaches the review page and the full result.
+const CASE = 'pilot_land_transfer';
+const cases = JSON.parse(readFileSync(`${root}target/e2e/cases.json`, 'utf8'));
+const plain = (a) => Object.values(a)[0];
+const answers = Object.fromEntries(Object.entries(cases.find((c) => c.case.id === CASE).case.answers).map(([k, v]) => [k, plain(v)]));
 
-const servers = start({ gzip: true });
+const servers = [
+  ...start({ gzip: true }),
+  createServer(serveDir(`${shared}/static-baseline`, {})).listen(STATIC_PORT, '127.0.0.1'),
+  createServer(serveDir(`${shared}/peer-surveyjs/dist`, {})).listen(PEER_PORT, '127.0.0.1'),
+];
 const wrapper = execSync('command -v chromium', { shell: '/bin/sh' }).toString().trim();
 const executablePath = process.env.CHROMIUM || (existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : wrapper);
 const browser = await chromium.launch({
@@ -46,7 +62,7 @@ const PROFILES = {
 };
 
 const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length ? (s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2) : NaN;
 };
@@ -70,108 +86,183 @@ async function newPage(profile) {
   let bytes = 0;
   cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
   await page.addInitScript(() => {
-    // When the app marks itself interactive, and how much wasm memory it uses.
+    // When the page marks itself ready, and the widget's wasm memory.
     new MutationObserver((_, obs) => {
       if (document.documentElement.hasAttribute('data-ready')) {
         window.__readyAt = performance.now();
         obs.disconnect();
       }
     }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
+    addEventListener('load', () => { window.__loadAt = performance.now(); });
     addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+    window.__lcp = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__lcp = e.startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
   });
   return { context, page, cdp, bytes: () => bytes };
 }
 
-async function load(profile, url, waitReady) {
+async function load(profile, name) {
   const { context, page, bytes } = await newPage(profile);
-  await page.goto(url, { waitUntil: 'load' });
-  if (waitReady) await page.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: 60_000 });
+  await page.goto(PAGES[name], { waitUntil: 'load' });
+  if (name === 'static') await page.waitForFunction(() => window.__loadAt !== undefined);
+  else await page.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: 60_000 });
   const fcp = await page.evaluate(() => new Promise((resolve) => {
     new PerformanceObserver((list) => {
       const e = list.getEntriesByName('first-contentful-paint')[0];
       if (e) resolve(e.startTime);
     }).observe({ type: 'paint', buffered: true });
   }));
-  await page.waitForTimeout(200); // let late responses settle before counting bytes
-  const r = { fcp, ready: waitReady ? await page.evaluate(() => window.__readyAt) : fcp, bytes: bytes() };
+  await page.waitForTimeout(300); // late paints and responses settle before they are read
+  const r = await page.evaluate(() => ({ ready: window.__readyAt ?? window.__loadAt, lcp: window.__lcp }));
   await context.close();
-  return r;
+  return { fcp, lcp: r.lcp, ready: r.ready, bytes: bytes() };
 }
 
-/** 50 moves to the next question, and memory after complete runs. */
-async function interaction(profile) {
+/** In the page: runs `act`, resolves with the ms until `done()` holds in the DOM. */
+const TIMED = `window.__timed = (act, done) => new Promise((resolve) => {
+  const t0 = performance.now();
+  let over = false;
+  const finish = () => { if (!over && done()) { over = true; obs.disconnect(); resolve(performance.now() - t0); } };
+  const obs = new MutationObserver(finish);
+  obs.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+  act();
+  finish();
+});`;
+
+/** The widget: complete runs of the case until 50 steps are timed, and a result per run. */
+async function widgetRuns(page) {
+  const steps = [];
+  const results = [];
+  while (steps.length < 50) {
+    await page.locator('[data-action="start"]').click();
+    for (;;) {
+      const t = await page.evaluate(async (answers) => {
+        const q = document.querySelector('[data-question]');
+        if (!q) return null;
+        const id = q.getAttribute('data-question');
+        const a = answers[id];
+        for (const v of a === undefined ? [] : Array.isArray(a) ? a : [String(a)]) {
+          const field = document.querySelector(`textarea[name="${id}"], input[type="date"][name="${id}"]`);
+          if (field) {
+            field.value = v;
+            field.dispatchEvent(new Event('input', { bubbles: true }));
+          } else {
+            const input = document.querySelector(`input[name="${id}"][value="${v}"]`);
+            if (!input.checked) input.click();
+          }
+        }
+        return window.__timed(() => document.getElementById('continue').click(),
+          () => document.querySelector('[data-question]')?.getAttribute('data-question') !== id);
+      }, answers);
+      if (t === null) break;
+      steps.push(t);
+    }
+    if (!(await page.locator('#see-result').count())) throw new Error(`the case ${CASE} did not reach the review page`);
+    results.push(await page.evaluate(() => window.__timed(() => document.getElementById('see-result').click(),
+      () => document.querySelector('[data-outcome]') !== null)));
+    await page.locator('#restart').click();
+  }
+  return { steps, results };
+}
+
+/** SurveyJS: complete runs (every required question answered) until 50 page moves are timed. */
+async function surveyRuns(page) {
+  const steps = [];
+  const results = [];
+  while (steps.length < 50) {
+    for (;;) {
+      const t = await page.evaluate(() => {
+        const title = document.querySelector('.sd-page__title')?.textContent;
+        for (const q of document.querySelectorAll('.sd-question')) {
+          const r = q.querySelector('input[type=radio], input[type=checkbox]');
+          if (r && !q.querySelector('input:checked')) r.click();
+          for (const f of q.querySelectorAll('textarea, input[type=date], input[type=text]')) {
+            if (!f.value) {
+              f.value = f.type === 'date' ? '2026-01-01' : '说明';
+              f.dispatchEvent(new Event('input', { bubbles: true }));
+              f.dispatchEvent(new Event('change', { bubbles: true }));
+            }
+          }
+        }
+        const next = document.querySelector('.sd-navigation__next-btn');
+        if (!next || !next.offsetParent) return null;
+        return window.__timed(() => next.click(), () => document.querySelector('.sd-page__title')?.textContent !== title);
+      });
+      if (t === null) break;
+      steps.push(t);
+    }
+    // Preview, then submit: the result is the completed page.
+    await page.evaluate(() => document.querySelector('.sd-navigation__preview-btn')?.click());
+    await page.locator('.sd-navigation__complete-btn').waitFor();
+    results.push(await page.evaluate(() => window.__timed(() => document.querySelector('.sd-navigation__complete-btn').click(),
+      () => document.querySelector('[data-outcome]') !== null)));
+    await page.goto(PAGES.surveyjs);
+    await page.waitForFunction(() => window.__readyAt !== undefined);
+    await page.evaluate(TIMED);
+  }
+  return { steps, results };
+}
+
+async function interaction(profile, name) {
   const { context, page, cdp } = await newPage(profile);
   page.on('dialog', (d) => d.accept());
-  await page.goto(`${ORIGIN}/`);
+  await page.goto(PAGES[name]);
   await page.waitForFunction(() => window.__readyAt !== undefined);
-  const times = [];
-  while (times.length < 50) {
-    await page.locator('[data-action="start"]').click();
-    while (times.length < 50 && (await page.locator('[data-question]').count())) {
-      const t = await page.evaluate(async () => {
-        const form = document.querySelector('form');
-        const first = form.querySelector('input[type=radio], input[type=checkbox]');
-        if (first && !form.querySelector('input:checked')) first.click();
-        const before = document.querySelector('[data-question]').getAttribute('data-question');
-        const t0 = performance.now();
-        document.getElementById('continue').click();
-        // Until the next page is in the DOM and a frame has been produced.
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        const after = document.querySelector('[data-question]')?.getAttribute('data-question');
-        return after !== before ? performance.now() - t0 : null;
-      });
-      if (t !== null) times.push(t);
-      else break;
-    }
-    if (await page.locator('#see-result').count()) {
-      await page.locator('#see-result').click();
-      await page.locator('#restart').click();
-    }
-  }
+  // A script tag would break the widget's CSP; evaluate is not subject to it.
+  await page.evaluate(TIMED);
+  const { steps, results } = name === 'widget' ? await widgetRuns(page) : await surveyRuns(page);
   await cdp.send('Performance.enable');
   await cdp.send('HeapProfiler.collectGarbage');
   const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const wasm = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? 0);
   await context.close();
-  return { p50: percentile(times, 50), p95: percentile(times, 95), jsHeap: metrics.JSHeapUsedSize, wasm };
+  return { step_p50: percentile(steps, 50), step_p95: percentile(steps, 95), steps: steps.length, result_ms: median(results), js_heap: metrics.JSHeapUsedSize, wasm };
 }
 
 const results = {};
 try {
-  for (const [name, profile] of Object.entries(PROFILES)) {
-    const widget = [];
-    const base = [];
+  for (const [profile, settings] of Object.entries(PROFILES)) {
+    const loads = { widget: [], static: [], surveyjs: [] };
     for (let i = 0; i < runs; i++) {
-      widget.push(await load(profile, `${ORIGIN}/`, true));
-      base.push(await load(profile, `${ORIGIN}/__baseline.html`, false));
+      // Alternating order, so that no page always goes first.
+      const order = i % 2 ? ['surveyjs', 'static', 'widget'] : ['widget', 'static', 'surveyjs'];
+      for (const name of order) loads[name].push(await load(settings, name));
     }
-    const inter = await interaction(profile);
-    const m = (xs, k) => median(xs.map((x) => x[k]));
-    results[name] = {
-      runs,
-      widget: { fcp_ms: m(widget, 'fcp'), ready_ms: m(widget, 'ready'), bytes: m(widget, 'bytes') },
-      baseline: { fcp_ms: m(base, 'fcp'), ready_ms: m(base, 'ready'), bytes: m(base, 'bytes') },
-      next_question_ms: { p50: inter.p50, p95: inter.p95 },
-      memory_after_run: { js_heap_bytes: inter.jsHeap, wasm_bytes: inter.wasm },
-    };
+    const out = { runs };
+    for (const [name, xs] of Object.entries(loads)) {
+      out[name] = Object.fromEntries(['fcp', 'lcp', 'ready', 'bytes'].map((k) => [k, median(xs.map((x) => x[k]))]));
+    }
+    out.widget = { ...out.widget, ...(await interaction(settings, 'widget')) };
+    out.surveyjs = { ...out.surveyjs, ...(await interaction(settings, 'surveyjs')) };
+    results[profile] = out;
   }
 } finally {
   await browser.close();
   servers.forEach((s) => s.close());
-  execSync(`rm -f ${baselinePath}`);
 }
 
 mkdirSync(`${root}target`, { recursive: true });
 writeFileSync(`${root}target/bench.json`, JSON.stringify(results, null, 2));
-const f = (n, unit) => (unit === 'B' ? `${(n / 1024).toFixed(1)} KiB` : `${n.toFixed(0)} ms`);
-for (const [name, r] of Object.entries(results)) {
-  console.log(`\n${name} (median of ${r.runs} cold loads each; gzip on 127.0.0.1)`);
-  console.log('| metric | widget | static baseline | ratio |');
-  console.log('|---|---:|---:|---:|');
-  console.log(`| first contentful paint | ${f(r.widget.fcp_ms)} | ${f(r.baseline.fcp_ms)} | ${(r.widget.fcp_ms / r.baseline.fcp_ms).toFixed(2)} |`);
-  console.log(`| ready (data-ready) | ${f(r.widget.ready_ms)} | ${f(r.baseline.ready_ms)} (its paint) | ${(r.widget.ready_ms / r.baseline.ready_ms).toFixed(2)} |`);
-  console.log(`| transferred | ${f(r.widget.bytes, 'B')} | ${f(r.baseline.bytes, 'B')} | ${(r.widget.bytes / r.baseline.bytes).toFixed(2)} |`);
-  console.log(`| next question p50 / p95 (50 moves) | ${f(r.next_question_ms.p50)} / ${f(r.next_question_ms.p95)} | – | – |`);
-  console.log(`| JS heap + wasm memory after a run | ${f(r.memory_after_run.js_heap_bytes, 'B')} + ${f(r.memory_after_run.wasm_bytes, 'B')} | – | – |`);
+const ms = (n) => (Number.isFinite(n) ? `${n.toFixed(n < 20 ? 1 : 0)} ms` : '–');
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '–');
+for (const [profile, r] of Object.entries(results)) {
+  const { widget: w, static: s, surveyjs: p } = r;
+  console.log(`\n${profile}: median of ${r.runs} cold loads each, alternating; gzip on 127.0.0.1`);
+  console.log('| metric | widget | static page | SurveyJS | widget ÷ static | SurveyJS ÷ widget |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  const row = (name, a, b, c, f) => console.log(`| ${name} | ${f(a)} | ${f(b)} | ${f(c)} | ${ratio(a, b)} | ${ratio(c, a)} |`);
+  row('first contentful paint', w.fcp, s.fcp, p.fcp, ms);
+  row('largest contentful paint', w.lcp, s.lcp, p.lcp, ms);
+  row('ready (static: load event)', w.ready, s.ready, p.ready, ms);
+  row('transferred', w.bytes, s.bytes, p.bytes, kib);
+  row(`next step, p50 (${w.steps} / ${p.steps} moves)`, w.step_p50, NaN, p.step_p50, ms);
+  row('next step, p95', w.step_p95, NaN, p.step_p95, ms);
+  row('result page in the DOM', w.result_ms, NaN, p.result_ms, ms);
+  row('JS heap after the runs', w.js_heap, NaN, p.js_heap, kib);
+  console.log(`| wasm memory after the runs | ${kib(w.wasm)} | – | – | – | – |`);
 }
-console.log('\nJSON: target/bench.json');
+console.log('\nA widget step is one question; a SurveyJS step is one page of several questions.');
+console.log('JSON: target/bench.json');

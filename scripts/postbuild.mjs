@@ -7,7 +7,7 @@
 // (the no-WebAssembly message). The script itself carries an integrity
 // attribute, like every other script and stylesheet Trunk emits.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, existsSync, unlinkSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -62,6 +62,35 @@ writeFileSync(join(dir, bootName), boot);
 html = html.replace(inline[0], `<script type="module" src="./${bootName}" integrity="${sri(Buffer.from(boot))}" crossorigin="anonymous"></script>`);
 // Trunk leaves blank lines where its inline pieces were.
 html = html.replace(/\n{3,}/g, '\n');
+
+// The stylesheet goes inline, so that the first paint needs the HTML alone
+// (an external one waits for a round trip, and on a slow line it shares the
+// bandwidth with the wasm being fetched). The CSP allows exactly that <style>
+// by its hash, in the meta fallback and in _headers; no 'unsafe-inline'.
+const cssLink = html.match(/<link\b[^>]*\bhref="?\.\/(app-[0-9a-f]+\.css)"?[^>]*>/);
+if (!cssLink) {
+  console.error('postbuild: the app stylesheet link was not found in index.html');
+  process.exit(1);
+}
+const css = readFileSync(join(dir, cssLink[1]), 'utf8').trim();
+if (css.includes('</')) {
+  console.error('postbuild: the stylesheet contains "</" and cannot go inline');
+  process.exit(1);
+}
+const cssHash = `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+html = html.replace(cssLink[0], `<style>${css}</style>`);
+unlinkSync(join(dir, cssLink[1]));
+const withHash = (text, what) => {
+  const n = text.split("style-src 'self';").length - 1;
+  if (n !== 1) {
+    console.error(`postbuild: expected one "style-src 'self';" in ${what}, found ${n}`);
+    process.exit(1);
+  }
+  return text.replace("style-src 'self';", `style-src 'self' ${cssHash};`);
+};
+html = withHash(html, 'index.html');
+const headersPath = join(dir, '_headers');
+writeFileSync(headersPath, withHash(readFileSync(headersPath, 'utf8'), '_headers'));
 
 // Checks that keep the strict CSP honest.
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {

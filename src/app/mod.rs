@@ -205,7 +205,8 @@ pub fn show_recovery() {
 /// Installs the hook that shows [`show_recovery`] on any panic.
 pub fn install_panic_hook() {
     yew::set_custom_panic_hook(Box::new(|info| {
-        web_sys::console::error_1(&info.to_string().into());
+        // The message only: formatting the location too would add a kilobyte of code.
+        web_sys::console::error_1(&info.payload_as_str().unwrap_or("panic").into());
         show_recovery();
     }));
 }

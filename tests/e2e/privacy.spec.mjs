@@ -5,6 +5,7 @@
 // no answer appears in a URL or a referrer; the strict CSP is never violated.
 import { test, expect } from './fixtures.mjs';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { openWidget, loadCases, runCase, seeResult, openSaved, saveFile, answerCurrent, CATCHER } from './helpers.mjs';
 
@@ -96,10 +97,16 @@ test('the page is served with a strict CSP, no referrer and integrity on every s
   await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');
   const scripts = await page.locator('script[src], link[rel=modulepreload], link[rel=preload], link[rel=stylesheet]').evaluateAll((els) =>
     els.map((e) => ({ src: e.getAttribute('src') || e.getAttribute('href'), integrity: e.getAttribute('integrity') })));
-  expect(scripts.length).toBeGreaterThanOrEqual(5);
+  expect(scripts.length).toBeGreaterThanOrEqual(4);
   for (const s of scripts) expect(s.integrity, s.src).toMatch(/^sha384-/);
   expect(await page.locator('script:not([src])').count()).toBe(0);
   expect(await page.locator('[style]').count()).toBe(0);
+  // The one inline stylesheet is allowed by its hash, in the header and the meta fallback.
+  const styles = await page.locator('style').allTextContents();
+  expect(styles).toHaveLength(1);
+  const hash = `'sha256-${createHash('sha256').update(styles[0]).digest('base64')}'`;
+  expect(csp).toContain(`style-src 'self' ${hash};`);
+  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain(`style-src 'self' ${hash};`);
   expect(await page.evaluate(() => window.__csp)).toEqual([]);
 });
 

@@ -753,7 +753,8 @@ fn decision_details(rb: &Rulebook, els: &[ElementResult], sc: &ScoreResult) -> V
     if sc.band.as_ref() != top {
         let mut lost: Vec<(&FactorResult, u32)> =
             sc.factors.iter().filter(|f| f.applies && f.grade.is_some()).map(|f| (f, f.max_milli.saturating_sub(f.milli))).collect();
-        lost.sort_by_key(|x| std::cmp::Reverse(x.1));
+        // Most lost first, ties in factor order.
+        crate::text::sort_small(&mut lost, |a, b| a.1 < b.1);
         out.extend(lost.into_iter().filter(|(_, l)| *l > 0).take(2).map(|(f, l)| Detail::Lost { factor: f.id.clone(), milli: l }));
     }
     out

@@ -53,10 +53,10 @@ pub fn decode_with(bytes: &[u8], wording: Option<(Locale, &[String])>) -> Option
         Some(_) => return None,
         None => None,
     };
-    let mut r = Reader { b: rest, depth: 0, wording };
-    let rb = Rulebook::get(&mut r)?;
+    let mut r = Reader { b: rest, depth: 0, wording, bad: false };
+    let rb = Rulebook::get(&mut r);
     let all_used = r.wording.is_none_or(|(_, mut e)| e.next().is_none());
-    (r.b.is_empty() && all_used).then_some(rb)
+    (!r.bad && r.b.is_empty() && all_used).then_some(rb)
 }
 
 /// A locale's wording file: the rulebook's wording in that locale (as
@@ -70,9 +70,9 @@ pub fn pack_locale(rulebook: &[String], interface: &[String]) -> Vec<u8> {
 
 /// Reads what [`pack_locale`] wrote: (rulebook wording, interface strings).
 pub fn unpack_locale(bytes: &[u8]) -> Option<(Vec<String>, Vec<String>)> {
-    let mut r = Reader { b: bytes.strip_prefix(LOCALE_MAGIC.as_slice())?, depth: 0, wording: None };
-    let v = (Vec::<String>::get(&mut r)?, Vec::<String>::get(&mut r)?);
-    r.b.is_empty().then_some(v)
+    let mut r = Reader { b: bytes.strip_prefix(LOCALE_MAGIC.as_slice())?, depth: 0, wording: None, bad: false };
+    let v = (Vec::<String>::get(&mut r), Vec::<String>::get(&mut r));
+    (!r.bad && r.b.is_empty()).then_some(v)
 }
 
 /// A file name for bytes that changes whenever they do (FNV-1a, 64 bits),
@@ -97,28 +97,45 @@ struct Reader<'a> {
     depth: u32,
     /// When set, this locale's wording comes from here, in encoding order.
     wording: Option<(Locale, std::slice::Iter<'a, String>)>,
+    /// Set by the first read that fails; every later read returns a placeholder.
+    bad: bool,
 }
 
 impl Reader<'_> {
-    fn byte(&mut self) -> Option<u8> {
-        let (&first, rest) = self.b.split_first()?;
-        self.b = rest;
-        Some(first)
+    fn fail(&mut self) {
+        self.bad = true;
+        self.b = &[];
     }
 
-    fn take(&mut self, n: usize) -> Option<&[u8]> {
+    /// The next byte; 0 (and the reader marked bad) past the end.
+    fn byte(&mut self) -> u8 {
+        match self.b.split_first() {
+            Some((&first, rest)) => {
+                self.b = rest;
+                first
+            }
+            None => {
+                self.fail();
+                0
+            }
+        }
+    }
+
+    fn take(&mut self, n: usize) -> &[u8] {
         if n > self.b.len() {
-            return None;
+            self.fail();
+            return &[];
         }
         let (head, rest) = self.b.split_at(n);
         self.b = rest;
-        Some(head)
+        head
     }
 }
 
 trait Codec: Sized {
     fn put(&self, w: &mut Writer);
-    fn get(r: &mut Reader<'_>) -> Option<Self>;
+    /// Total: on bad input, marks the reader bad and returns a placeholder.
+    fn get(r: &mut Reader<'_>) -> Self;
 }
 
 impl Codec for u32 {
@@ -135,16 +152,19 @@ impl Codec for u32 {
         }
     }
 
-    fn get(r: &mut Reader<'_>) -> Option<Self> {
+    fn get(r: &mut Reader<'_>) -> Self {
         let mut n: u32 = 0;
-        for shift in (0..35).step_by(7) {
-            let b = r.byte()?;
-            n |= ((b & 0x7f) as u32).checked_shl(shift)?;
+        let mut shift = 0;
+        while shift < 35 {
+            let b = r.byte();
+            n |= ((b & 0x7f) as u32) << shift;
             if b & 0x80 == 0 {
-                return Some(n);
+                return n;
             }
+            shift += 7;
         }
-        None
+        r.fail();
+        0
     }
 }
 
@@ -153,11 +173,14 @@ impl Codec for bool {
         w.b.push(*self as u8);
     }
 
-    fn get(r: &mut Reader<'_>) -> Option<Self> {
-        match r.byte()? {
-            0 => Some(false),
-            1 => Some(true),
-            _ => None,
+    fn get(r: &mut Reader<'_>) -> Self {
+        match r.byte() {
+            0 => false,
+            1 => true,
+            _ => {
+                r.fail();
+                false
+            }
         }
     }
 }
@@ -168,9 +191,15 @@ impl Codec for String {
         w.b.extend_from_slice(self.as_bytes());
     }
 
-    fn get(r: &mut Reader<'_>) -> Option<Self> {
-        let n = u32::get(r)? as usize;
-        std::str::from_utf8(r.take(n)?).ok().map(str::to_owned)
+    fn get(r: &mut Reader<'_>) -> Self {
+        let n = u32::get(r) as usize;
+        match std::str::from_utf8(r.take(n)) {
+            Ok(s) => s.to_owned(),
+            Err(_) => {
+                r.fail();
+                String::new()
+            }
+        }
     }
 }
 
@@ -185,11 +214,14 @@ impl<T: Codec> Codec for Option<T> {
         }
     }
 
-    fn get(r: &mut Reader<'_>) -> Option<Self> {
-        match r.byte()? {
-            0 => Some(None),
-            1 => T::get(r).map(Some),
-            _ => None,
+    fn get(r: &mut Reader<'_>) -> Self {
+        match r.byte() {
+            0 => None,
+            1 => Some(T::get(r)),
+            _ => {
+                r.fail();
+                None
+            }
         }
     }
 }
@@ -202,17 +234,21 @@ impl<T: Codec> Codec for Vec<T> {
         }
     }
 
-    fn get(r: &mut Reader<'_>) -> Option<Self> {
-        let n = u32::get(r)? as usize;
+    fn get(r: &mut Reader<'_>) -> Self {
+        let n = u32::get(r) as usize;
         // Every item takes at least one byte: a longer list cannot be real.
         if n > r.b.len() {
-            return None;
+            r.fail();
+            return Vec::new();
         }
         let mut out = Vec::with_capacity(n);
         for _ in 0..n {
-            out.push(T::get(r)?);
+            if r.bad {
+                break;
+            }
+            out.push(T::get(r));
         }
-        Some(out)
+        out
     }
 }
 
@@ -222,8 +258,8 @@ impl<A: Codec, B: Codec> Codec for (A, B) {
         self.1.put(w);
     }
 
-    fn get(r: &mut Reader<'_>) -> Option<Self> {
-        Some((A::get(r)?, B::get(r)?))
+    fn get(r: &mut Reader<'_>) -> Self {
+        (A::get(r), B::get(r))
     }
 }
 
@@ -239,20 +275,25 @@ impl Codec for Text {
         primary.put(w);
     }
 
-    fn get(r: &mut Reader<'_>) -> Option<Self> {
-        let mut strings = Vec::<String>::get(r)?;
+    fn get(r: &mut Reader<'_>) -> Self {
+        let mut strings = Vec::<String>::get(r);
         if strings.len() > crate::text::LOCALES.len() {
-            return None;
+            r.fail();
+            return Text::default();
         }
         if let Some((l, list)) = &mut r.wording {
-            let s = list.next()?.clone();
+            let (l, next) = (*l, list.next());
+            let Some(s) = next else {
+                r.fail();
+                return Text::default();
+            };
             if !s.is_empty() {
                 strings.resize(strings.len().max(l.index() + 1), String::new());
                 // (an absent primary text has no other wording either)
-                strings[l.index()] = s;
+                strings[l.index()] = s.clone();
             }
         }
-        Some(Text(strings))
+        Text(strings)
     }
 }
 
@@ -261,8 +302,12 @@ impl Codec for Locale {
         w.b.push(self.index() as u8);
     }
 
-    fn get(r: &mut Reader<'_>) -> Option<Self> {
-        Locale::from_index(r.byte()? as usize)
+    fn get(r: &mut Reader<'_>) -> Self {
+        let i = r.byte() as usize;
+        Locale::from_index(i).unwrap_or_else(|| {
+            r.fail();
+            Locale::PRIMARY
+        })
     }
 }
 
@@ -275,9 +320,16 @@ macro_rules! codec_unit_enum {
                 w.b.push(all.iter().position(|x| x == self).unwrap_or(0) as u8);
             }
 
-            fn get(r: &mut Reader<'_>) -> Option<Self> {
+            fn get(r: &mut Reader<'_>) -> Self {
                 let all = [$($v),+];
-                all.get(r.byte()? as usize).copied()
+                let i = r.byte() as usize;
+                match all.get(i) {
+                    Some(v) => *v,
+                    None => {
+                        r.fail();
+                        all[0]
+                    }
+                }
             }
         }
     };
@@ -295,8 +347,8 @@ macro_rules! codec_ids {
                 self.0.put(w);
             }
 
-            fn get(r: &mut Reader<'_>) -> Option<Self> {
-                String::get(r).map($t)
+            fn get(r: &mut Reader<'_>) -> Self {
+                $t(String::get(r))
             }
         }
     )+};
@@ -336,8 +388,8 @@ macro_rules! codec_struct {
                 $(self.$f.put(w);)+
             }
 
-            fn get(r: &mut Reader<'_>) -> Option<Self> {
-                Some($t { $($f: Codec::get(r)?),+ })
+            fn get(r: &mut Reader<'_>) -> Self {
+                $t { $($f: Codec::get(r)),+ }
             }
         }
     )+};
@@ -423,25 +475,29 @@ impl Codec for Condition {
         }
     }
 
-    fn get(r: &mut Reader<'_>) -> Option<Self> {
+    fn get(r: &mut Reader<'_>) -> Self {
         r.depth += 1;
         if r.depth > MAX_DEPTH {
-            return None;
+            r.fail();
+            return Condition::Always;
         }
-        let c = match r.byte()? {
+        let c = match r.byte() {
             0 => Condition::Always,
-            1 => Condition::Is { question: Codec::get(r)?, option: Codec::get(r)? },
-            2 => Condition::In { question: Codec::get(r)?, options: Codec::get(r)? },
-            3 => Condition::Answered { question: Codec::get(r)? },
-            4 => Condition::Element { element: Codec::get(r)?, statuses: Codec::get(r)? },
-            5 => Condition::Band { bands: Codec::get(r)? },
-            6 => Condition::All(Codec::get(r)?),
-            7 => Condition::Any(Codec::get(r)?),
-            8 => Condition::Not(Box::new(Codec::get(r)?)),
-            _ => return None,
+            1 => Condition::Is { question: Codec::get(r), option: Codec::get(r) },
+            2 => Condition::In { question: Codec::get(r), options: Codec::get(r) },
+            3 => Condition::Answered { question: Codec::get(r) },
+            4 => Condition::Element { element: Codec::get(r), statuses: Codec::get(r) },
+            5 => Condition::Band { bands: Codec::get(r) },
+            6 => Condition::All(Codec::get(r)),
+            7 => Condition::Any(Codec::get(r)),
+            8 => Condition::Not(Box::new(Codec::get(r))),
+            _ => {
+                r.fail();
+                Condition::Always
+            }
         };
         r.depth -= 1;
-        Some(c)
+        c
     }
 }
 

@@ -574,6 +574,16 @@ proptest! {
             }
         }
     }
+
+    /// (g): the page's small sort orders like the standard stable sort, ties kept in place.
+    #[test]
+    fn small_sort_is_the_stable_sort(v in prop::collection::vec((0u8..4, any::<u16>()), 0..12)) {
+        let mut mine = v.clone();
+        rongcuo_engine::text::sort_small(&mut mine, |a, b| a.0 > b.0);
+        let mut std_sorted = v;
+        std_sorted.sort_by_key(|x| x.0);
+        prop_assert_eq!(mine, std_sorted);
+    }
 }
 
 /// The monotonicity property is not vacuous: every factor has options of different grades.

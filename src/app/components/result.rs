@@ -355,7 +355,8 @@ pub fn result_page(ctx: &AppContext, a: &Assessment, early: bool) -> Html {
             }
             if tier.correction && !early && !before { { plan_builder(ctx, a) } }
             if !materials.is_empty() && !early {
-                <section class="result-section" aria-labelledby="mat-title">
+                // A first talk comes before any application: its paper leaves the checklist out.
+                <section class="result-section talk-omit" aria-labelledby="mat-title">
                     <h2 id="mat-title">{ t.materials_title }</h2>
                     <ul class="checklist" id="materials">{ nodes(materials) }</ul>
                 </section>
