@@ -5,7 +5,11 @@
 //   - surveyjs: ../shared/bench/peer-surveyjs/ (SurveyJS running a
 //               questionnaire of the same shape; built by its build.sh).
 //
-//   scripts/bench.sh [--runs N]
+//   scripts/bench.sh [--runs N] [--before DIR]
+//
+// --before DIR adds an earlier build's dist/ (for example one made from an
+// older commit in a git worktree) as a fourth page, "before", measured the
+// same way in the same run.
 //
 // For each profile (unthrottled, and Lighthouse's mobile profile: 4x CPU
 // slowdown, 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, through the
@@ -22,18 +26,23 @@ import { chromium } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { start, serveDir, WIDGET_PORT } from '../tests/e2e/server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
-const shared = `${root}../shared/bench`;
+const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const runs = Number(arg('--runs')) || 7;
+const beforeDir = arg('--before') && resolve(arg('--before'));
+const shared = resolve(root, '../shared/bench');
 const STATIC_PORT = WIDGET_PORT + 10;
 const PEER_PORT = WIDGET_PORT + 11;
+const BEFORE_PORT = WIDGET_PORT + 12;
 const PAGES = {
   widget: `http://127.0.0.1:${WIDGET_PORT}/`,
   static: `http://127.0.0.1:${STATIC_PORT}/`,
   surveyjs: `http://127.0.0.1:${PEER_PORT}/`,
+  ...(beforeDir ? { before: `http://127.0.0.1:${BEFORE_PORT}/` } : {}),
 };
 if (!existsSync(`${shared}/peer-surveyjs/dist/index.html`)) execSync(`${shared}/peer-surveyjs/build.sh`, { stdio: 'inherit' });
 
@@ -48,6 +57,7 @@ const servers = [
   ...start({ gzip: true }),
   createServer(serveDir(`${shared}/static-baseline`, {})).listen(STATIC_PORT, '127.0.0.1'),
   createServer(serveDir(`${shared}/peer-surveyjs/dist`, {})).listen(PEER_PORT, '127.0.0.1'),
+  ...(beforeDir ? [createServer(serveDir(beforeDir, {})).listen(BEFORE_PORT, '127.0.0.1')] : []),
 ];
 const wrapper = execSync('command -v chromium', { shell: '/bin/sh' }).toString().trim();
 const executablePath = process.env.CHROMIUM || (existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : wrapper);
@@ -127,11 +137,16 @@ const TIMED = `window.__timed = (act, done) => new Promise((resolve) => {
   const finish = () => { if (!over && done()) { over = true; obs.disconnect(); resolve(performance.now() - t0); } };
   const obs = new MutationObserver(finish);
   obs.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+  setTimeout(() => { if (!over) { over = true; obs.disconnect(); resolve(null); } }, 5000);
   act();
   finish();
 });`;
 
-/** The widget: complete runs of the case until 50 steps are timed, and a result per run. */
+/**
+ * The widget: complete runs of the case until 50 steps are timed, and a
+ * result per run. A question the case does not answer (an earlier build's
+ * rulebook) gets its first option, or a short text.
+ */
 async function widgetRuns(page) {
   const steps = [];
   const results = [];
@@ -142,8 +157,12 @@ async function widgetRuns(page) {
         const q = document.querySelector('[data-question]');
         if (!q) return null;
         const id = q.getAttribute('data-question');
-        const a = answers[id];
-        for (const v of a === undefined ? [] : Array.isArray(a) ? a : [String(a)]) {
+        let a = answers[id];
+        if (a === undefined) {
+          const first = document.querySelector(`input[name="${id}"][type=radio], input[name="${id}"][type=checkbox]`);
+          a = first ? first.value : document.querySelector(`input[type="date"][name="${id}"]`) ? '2026-01-01' : '说明';
+        }
+        for (const v of Array.isArray(a) ? a : [String(a)]) {
           const field = document.querySelector(`textarea[name="${id}"], input[type="date"][name="${id}"]`);
           if (field) {
             field.value = v;
@@ -159,7 +178,7 @@ async function widgetRuns(page) {
       if (t === null) break;
       steps.push(t);
     }
-    if (!(await page.locator('#see-result').count())) throw new Error(`the case ${CASE} did not reach the review page`);
+    if (!(await page.locator('#see-result').count())) throw new Error(`the run did not reach the review page (${page.url()})`);
     results.push(await page.evaluate(() => window.__timed(() => document.getElementById('see-result').click(),
       () => document.querySelector('[data-outcome]') !== null)));
     await page.locator('#restart').click();
@@ -212,7 +231,7 @@ async function interaction(profile, name) {
   await page.waitForFunction(() => window.__readyAt !== undefined);
   // A script tag would break the widget's CSP; evaluate is not subject to it.
   await page.evaluate(TIMED);
-  const { steps, results } = name === 'widget' ? await widgetRuns(page) : await surveyRuns(page);
+  const { steps, results } = name === 'surveyjs' ? await surveyRuns(page) : await widgetRuns(page);
   await cdp.send('Performance.enable');
   await cdp.send('HeapProfiler.collectGarbage');
   const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
@@ -224,17 +243,21 @@ async function interaction(profile, name) {
 const results = {};
 try {
   for (const [profile, settings] of Object.entries(PROFILES)) {
-    const loads = { widget: [], static: [], surveyjs: [] };
+    const loads = Object.fromEntries(Object.keys(PAGES).map((k) => [k, []]));
     for (let i = 0; i < runs; i++) {
       // Alternating order, so that no page always goes first.
-      const order = i % 2 ? ['surveyjs', 'static', 'widget'] : ['widget', 'static', 'surveyjs'];
-      for (const name of order) loads[name].push(await load(settings, name));
+      const order = i % 2 ? Object.keys(PAGES).reverse() : Object.keys(PAGES);
+      for (const name of order) {
+        loads[name].push(await load(settings, name));
+        process.stderr.write(`${profile} ${name} ${i + 1}/${runs}\n`);
+      }
     }
     const out = { runs };
     for (const [name, xs] of Object.entries(loads)) {
       out[name] = Object.fromEntries(['fcp', 'lcp', 'ready', 'bytes'].map((k) => [k, median(xs.map((x) => x[k]))]));
     }
     out.widget = { ...out.widget, ...(await interaction(settings, 'widget')) };
+    if (beforeDir) out.before = { ...out.before, ...(await interaction(settings, 'before')) };
     out.surveyjs = { ...out.surveyjs, ...(await interaction(settings, 'surveyjs')) };
     results[profile] = out;
   }
@@ -246,23 +269,28 @@ try {
 mkdirSync(`${root}target`, { recursive: true });
 writeFileSync(`${root}target/bench.json`, JSON.stringify(results, null, 2));
 const ms = (n) => (Number.isFinite(n) ? `${n.toFixed(n < 20 ? 1 : 0)} ms` : '–');
-const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const kib = (n) => (Number.isFinite(n) ? `${(n / 1024).toFixed(1)} KiB` : '–');
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '–');
 for (const [profile, r] of Object.entries(results)) {
-  const { widget: w, static: s, surveyjs: p } = r;
+  const { widget: w, static: s, surveyjs: p, before: b } = r;
   console.log(`\n${profile}: median of ${r.runs} cold loads each, alternating; gzip on 127.0.0.1`);
-  console.log('| metric | widget | static page | SurveyJS | widget ÷ static | SurveyJS ÷ widget |');
-  console.log('|---|---:|---:|---:|---:|---:|');
-  const row = (name, a, b, c, f) => console.log(`| ${name} | ${f(a)} | ${f(b)} | ${f(c)} | ${ratio(a, b)} | ${ratio(c, a)} |`);
-  row('first contentful paint', w.fcp, s.fcp, p.fcp, ms);
-  row('largest contentful paint', w.lcp, s.lcp, p.lcp, ms);
-  row('ready (static: load event)', w.ready, s.ready, p.ready, ms);
-  row('transferred', w.bytes, s.bytes, p.bytes, kib);
-  row(`next step, p50 (${w.steps} / ${p.steps} moves)`, w.step_p50, NaN, p.step_p50, ms);
-  row('next step, p95', w.step_p95, NaN, p.step_p95, ms);
-  row('result page in the DOM', w.result_ms, NaN, p.result_ms, ms);
-  row('JS heap after the runs', w.js_heap, NaN, p.js_heap, kib);
-  console.log(`| wasm memory after the runs | ${kib(w.wasm)} | – | – | – | – |`);
+  const head = ['metric', 'widget', ...(b ? ['before'] : []), 'static page', 'SurveyJS', 'widget ÷ static', ...(b ? ['before ÷ static'] : []), 'SurveyJS ÷ widget', ...(b ? ['SurveyJS ÷ before'] : [])];
+  console.log(`| ${head.join(' | ')} |`);
+  console.log(`|---|${head.slice(1).map(() => '---:').join('|')}|`);
+  const row = (name, k, f, peers = true) => {
+    const cells = [f(w[k]), ...(b ? [f(b[k])] : []), peers === 'static' || peers === true ? f(s[k]) : '–', f(p[k]),
+      peers === true ? ratio(w[k], s[k]) : '–', ...(b ? [peers === true ? ratio(b[k], s[k]) : '–'] : []), ratio(p[k], w[k]), ...(b ? [ratio(p[k], b[k])] : [])];
+    console.log(`| ${name} | ${cells.join(' | ')} |`);
+  };
+  row('first contentful paint', 'fcp', ms);
+  row('largest contentful paint', 'lcp', ms);
+  row('ready (static: load event)', 'ready', ms);
+  row('transferred', 'bytes', kib);
+  row(`next step, p50 (${w.steps} moves)`, 'step_p50', ms, false);
+  row('next step, p95', 'step_p95', ms, false);
+  row('result page in the DOM', 'result_ms', ms, false);
+  row('JS heap after the runs', 'js_heap', kib, false);
+  console.log(`| wasm memory after the runs | ${kib(w.wasm)}${b ? ` | ${kib(b.wasm)}` : ''} | – | – | – |${b ? ' – | – |' : ''} – |`);
 }
 console.log('\nA widget step is one question; a SurveyJS step is one page of several questions.');
 console.log('JSON: target/bench.json');

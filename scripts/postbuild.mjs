@@ -133,5 +133,26 @@ if (!slot.test(html)) {
   process.exit(1);
 }
 html = html.replace(slot, `<div id="static">\n${start}</div>`);
+// The wasm, its glue and the boot script are asked for at the end of the body:
+// by then the whole start page has arrived, and the large fetches do not share
+// a slow line with the HTML that the first paint needs.
+const late = [
+  /<link\b[^>]*\brel="?modulepreload"?[^>]*>/,
+  /<link\b[^>]*\brel="?preload"?[^>]*\.wasm[^>]*>|<link\b[^>]*\.wasm[^>]*\brel="?preload"?[^>]*>/,
+  /<script type="module" src="\.\/boot-[^"]+"[^>]*><\/script>/,
+].map((re) => {
+  const m = html.match(re);
+  if (!m) {
+    console.error(`postbuild: ${re} was not found in index.html`);
+    process.exit(1);
+  }
+  html = html.replace(m[0], '');
+  return m[0];
+});
+if (!html.includes('</body>')) {
+  console.error('postbuild: no </body> in index.html');
+  process.exit(1);
+}
+html = html.replace('</body>', `${late.join('')}</body>`);
 writeFileSync(indexPath, html);
 console.log(`postbuild: ${bootName}, ${files.join(', ')}, start page, ${readdirSync(dir).length} files`);
