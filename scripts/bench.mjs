@@ -168,7 +168,8 @@ async function widgetRuns(page) {
             field.value = v;
             field.dispatchEvent(new Event('input', { bubbles: true }));
           } else {
-            const input = document.querySelector(`input[name="${id}"][value="${v}"]`);
+            // An option the case names that an earlier build lacks: its first option.
+            const input = document.querySelector(`input[name="${id}"][value="${v}"]`) || document.querySelector(`input[name="${id}"]`);
             if (!input.checked) input.click();
           }
         }

@@ -714,8 +714,17 @@ fn decisive(rb: &Rulebook, rule: &RuleRef, a: &Answers, k: &Knowledge) -> Vec<Qu
         behind(rb, c, &mut qs);
     }
     let qs = in_order(rb, qs.into_iter());
+    // The questions that choose the path (after the fact, or planned work)
+    // say which self-check this is, not why the outcome is what it is.
+    let mut path_qs = Vec::new();
+    for p in &rb.paths {
+        behind(rb, &p.when, &mut path_qs);
+    }
     let mut out = Vec::new();
     for id in qs {
+        if path_qs.contains(&id) {
+            continue;
+        }
         let Some(i) = rb.question_index(&id.0) else { continue };
         // Only settled answers can be "behind" a rule; open ones are named elsewhere.
         if k.open[i] || k.shown[i] != Tri::Yes {

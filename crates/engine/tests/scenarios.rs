@@ -178,3 +178,24 @@ fn every_document_of_a_case_fills_every_placeholder() {
     let text = engine::documents::fill_document(statement, &f).join("\n");
     assert!(text.contains("流转合同的分红条款测算有误"), "{text}");
 }
+
+/// The answers listed behind a reason explain the outcome: the question that
+/// chooses the path (which self-check this is) is never among them, while the
+/// outcome-deciding answers are.
+#[test]
+fn reasons_list_no_path_question() {
+    let rb = rulebook();
+    let path_qs: BTreeSet<&str> = ["timing"].into_iter().filter(|q| rb.paths.iter().any(|p| format!("{:?}", p.when).contains(q))).collect();
+    assert!(!path_qs.is_empty(), "the default rulebook chooses its path by `timing`");
+    let mut listed = 0;
+    for c in load(&rb) {
+        let a = engine::assess(&rb, &c.answers);
+        for r in &a.reasons {
+            for q in &r.questions {
+                assert!(!path_qs.contains(q.0.as_str()), "case {}: reason {:?} lists the path question {}", c.id, r.rule, q.0);
+                listed += 1;
+            }
+        }
+    }
+    assert!(listed > 0, "no reason lists any answer: the check would be empty");
+}
