@@ -838,7 +838,16 @@ pub fn assess_at(rb: &Rulebook, given: &Answers, next: usize) -> Assessment {
             Reason { questions: decisive(rb, &rule, &a, &k), rule, details: vec![] }
         })
         .collect();
-    let possible_red_lines = rb.red_lines.iter().filter(|r| eval(rb, &r.when, &k, None) == Tri::Maybe).map(|r| r.id.clone()).collect();
+    // Possible only through an answer given as "not sure": a red line whose
+    // question has not been asked yet (an early outcome) is not named.
+    let given_unsure = |r: &crate::model::RedLine| {
+        let mut qs = Vec::new();
+        behind(rb, &r.when, &mut qs);
+        qs.iter()
+            .any(|id| rb.question_index(&id.0).is_some_and(|i| shown[i] && given.get(&id.0).is_some_and(|x| x.is_unsure(&rb.questions[i]))))
+    };
+    let possible_red_lines =
+        rb.red_lines.iter().filter(|r| eval(rb, &r.when, &k, None) == Tri::Maybe && given_unsure(r)).map(|r| r.id.clone()).collect();
 
     let get = |id: &str| a.get(id);
     let track_def = rb.tracks.iter().find(|t| eval(rb, &t.when, &k, None) == Tri::Yes);

@@ -199,3 +199,18 @@ fn reasons_list_no_path_question() {
     }
     assert!(listed > 0, "no reason lists any answer: the check would be empty");
 }
+
+/// "Could also hit" names only red lines answered "not sure", never those not
+/// asked yet: an outcome decided after three questions names no other.
+#[test]
+fn possible_red_lines_come_only_from_answers_given_as_not_sure() {
+    let rb = rulebook();
+    let all = load(&rb);
+    let case = |id: &str| all.iter().find(|c| c.id == id).unwrap_or_else(|| panic!("case {id}"));
+    let ids = |a: &engine::Assessment| a.possible_red_lines.iter().map(|r| r.0.clone()).collect::<Vec<_>>();
+    let early = engine::assess(&rb, &case("red_line_at_once").answers);
+    assert_eq!(early.tier.0, "excluded");
+    assert!(ids(&early).is_empty(), "unasked red lines named as possible: {:?}", ids(&early));
+    let unsure = engine::assess(&rb, &case("red_line_with_another_unsure").answers);
+    assert_eq!(ids(&unsure), ["private_gain"]);
+}
