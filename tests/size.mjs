@@ -10,7 +10,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // The page's wasm carries no TOML reader (rulebooks are compiled at build
 // time, or in a worker), no serde, no float parsing, no English (fetched on
 // demand), and a small allocator; see ARCHITECTURE.md.
-// The budget is the measured size plus under 0.5 % (192,157 bytes on
+// The budget is the measured size plus under 0.5 % (192,415 bytes on
 // 2026-11-27, with the stylesheet inline in index.html): it stops growth.
 // It is not the aim: that is 135,000 bytes, then 100 KB (see
 // docs/performance.md for where the bytes go and what was cut).
