@@ -89,7 +89,20 @@ fn start_page(rb: &Rulebook, t: &HashMap<String, String>) -> String {
     let _ = writeln!(h, "<main id=\"main\" class=\"page\" tabindex=\"-1\">");
     let paper = format!("<a href=\"blank-form.html\">{}</a>", u("paper_link"));
     let _ = writeln!(h, "<noscript><div class=\"notice notice--error\">{} {paper}</div></noscript>", u("no_script"));
-    let _ = writeln!(h, "<div class=\"no-wasm\" role=\"alert\">{} {paper}</div>", u("no_wasm"));
+    // Shown by assets/exit.js when the app cannot start (no WebAssembly, a file
+    // that fails to load or to parse) or has not started soon after a click.
+    let _ = writeln!(
+        h,
+        "<div class=\"no-wasm\" role=\"alert\" tabindex=\"-1\"><p>{} {paper}</p><p>{}</p></div>",
+        u("no_wasm"),
+        u("paper_private")
+    );
+    let _ = writeln!(
+        h,
+        "<div class=\"slow-start\" role=\"status\" tabindex=\"-1\"><p>{} {paper}</p><p>{}</p></div>",
+        u("slow_start"),
+        u("paper_private")
+    );
     let _ = writeln!(h, "<div class=\"start\" id=\"start\">\n<p class=\"caption\">{}</p>", u("start_caption"));
     let _ = writeln!(h, "<h1 tabindex=\"-1\">{}</h1>\n<p class=\"lead\">{}</p>", escape(rb.meta.title.get(l)), u("start_lead"));
     let _ = writeln!(h, "<p class=\"callout\">{}</p>", u("start_not"));

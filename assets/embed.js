@@ -29,7 +29,7 @@
     accent: (v) => (/^#[0-9a-fA-F]{6}$/.test(v) ? v : null),
     scale: (v) => { const n = Number(v); return v !== '' && n >= 0.8 && n <= 1.6 ? String(n) : null; },
     exit: (v) => { try { const u = new URL(v, location.href); return /^https?:$/.test(u.protocol) ? u.href : null; } catch (_) { return null; } },
-    rulebook: (v) => (/^[A-Za-z0-9][A-Za-z0-9._-]*\.toml$/.test(v) && !v.includes('..') ? v : null),
+    rulebook: (v) => (/^[A-Za-z0-9][A-Za-z0-9._-]*\.toml$/.test(v) && v.indexOf('..') < 0 ? v : null),
     fallback: (v) => (v === 'builtin' ? v : null),
   };
 

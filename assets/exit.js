@@ -1,8 +1,12 @@
 // The parts of the page that must work without the wasm: quick exit (a button
 // and Shift pressed three times), a "start" click made before the app is
-// ready, the no-WebAssembly message, and the frame height for host pages
-// that ask for it. No storage, no network: it only reads this page's own
-// address and markup.
+// ready, the notice when the app cannot start, and the frame height for host
+// pages that ask for it. No storage, no network: it only reads this page's
+// own address and markup.
+//
+// Plain ES2015 with old DOM calls only (tests/floor.mjs checks the syntax), so
+// that it runs even in browsers below the support floor: there quick exit
+// still works and the page points to the paper form.
 (() => {
   'use strict';
   const root = document.documentElement;
@@ -12,7 +16,8 @@
   // the deployer listed in <meta name="rongcuo-exit-allow"> (space-separated
   // address prefixes): a link cannot send people to any site it likes.
   const local = new URL('neutral.html', location.href).href;
-  const allowed = (document.querySelector('meta[name="rongcuo-exit-allow"]')?.getAttribute('content') || '')
+  const allowMeta = document.querySelector('meta[name="rongcuo-exit-allow"]');
+  const allowed = ((allowMeta && allowMeta.getAttribute('content')) || '')
     .split(/\s+/).filter((p) => /^https?:\/\/[^/]+\//.test(p));
   let exitUrl = local;
   try {
@@ -31,12 +36,18 @@
   } catch (_) { /* ignore */ }
   const post = (msg) => { if (inFrame && hostOrigin) window.parent.postMessage(msg, hostOrigin); };
 
+  // Empties the page (replaceChildren is newer than the support floor).
+  function clear() {
+    const b = document.body;
+    if (b) while (b.firstChild) b.removeChild(b.firstChild);
+  }
+
   function quickExit() {
     if (root.hasAttribute('data-exiting')) return;
     root.setAttribute('data-exiting', '');
     // Clear the page at once; nothing of it stays on screen or in the DOM.
     document.title = '';
-    document.body.replaceChildren();
+    clear();
     if (!inFrame) {
       location.replace(exitUrl);
       return;
@@ -61,7 +72,10 @@
       quickExit();
     } else if (!root.hasAttribute('data-ready')) {
       // Clicks the static page receives before the app is ready are honoured by the app.
-      if (t.closest('[data-action="start"]')) root.setAttribute('data-start-requested', '');
+      if (t.closest('[data-action="start"]')) {
+        root.setAttribute('data-start-requested', '');
+        watch();
+      }
       const lang = t.closest('.lang-switch');
       if (lang) root.setAttribute('data-language-requested', lang.getAttribute('data-locale') || '');
     }
@@ -82,7 +96,8 @@
   status.setAttribute('role', 'status');
   status.id = 'exit-status';
   const say = (key) => {
-    const text = document.querySelector('.quick-exit')?.getAttribute(key) || '';
+    const button = document.querySelector('.quick-exit');
+    const text = (button && button.getAttribute(key)) || '';
     status.textContent = text;
     if (!status.isConnected && document.body) document.body.appendChild(status);
   };
@@ -113,12 +128,48 @@
   // exit (Back from the neutral page) shows nothing and leaves again.
   window.addEventListener('pageshow', (e) => {
     if (e.persisted && root.hasAttribute('data-exiting')) {
-      document.body.replaceChildren();
+      clear();
       location.replace(exitUrl);
     }
   });
 
-  if (typeof WebAssembly !== 'object') root.setAttribute('data-no-wasm', '');
+  // When the app cannot start, the static page says so and points to the
+  // paper form (the notices are in the markup, shown by these attributes):
+  // - data-no-wasm: no WebAssembly here, or one of the page's scripts failed
+  //   to load or to parse (an older browser, a damaged file); the boot script
+  //   sets it too when the wasm fails to compile or instantiate;
+  // - data-slow-start: nothing has failed yet, but the app has not started
+  //   within START_WAIT of a start click (a slow line, or a browser that
+  //   silently skipped the boot module).
+  // Focus moves to the notice unless the user is somewhere else on the page.
+  const START_WAIT = 6000;
+  const ready = () => root.hasAttribute('data-ready') || root.hasAttribute('data-crashed');
+  const shown = {};
+  const notify = (attr, selector) => {
+    if (ready() || shown[attr]) return;
+    shown[attr] = true;
+    root.setAttribute(attr, '');
+    const notice = document.querySelector('#static ' + selector);
+    const at = document.activeElement;
+    if (notice && (!at || at === document.body || at.closest('[data-action="start"], .file-open'))) notice.focus();
+  };
+  const fail = () => notify('data-no-wasm', '.no-wasm');
+  let waiting = 0;
+  function watch() {
+    if (!waiting) waiting = setTimeout(() => notify('data-slow-start', '.slow-start'), START_WAIT);
+  }
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') fail();
+  // The boot script reports a wasm that fails to compile or instantiate.
+  new MutationObserver(() => { if (root.hasAttribute('data-no-wasm')) fail(); })
+    .observe(root, { attributes: true, attributeFilter: ['data-no-wasm'] });
+  // A script of the page that fails to load (or its integrity check), or
+  // that a browser cannot parse, before the app is ready.
+  window.addEventListener('error', (e) => {
+    if (ready()) return;
+    const t = e.target;
+    if (t instanceof HTMLScriptElement || (t instanceof HTMLLinkElement && /preload/.test(t.rel))) fail();
+    else if (e instanceof ErrorEvent && e.error instanceof SyntaxError) fail();
+  }, true);
 
   // The frame's height, only when the host page asked for a frame that grows
   // with its content (embed.js `data-auto-height`): in steps of 1000 px, so

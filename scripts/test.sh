@@ -3,7 +3,8 @@
 #   1. native: cargo test over the workspace (engine, run state, i18n, CLI,
 #      dependency graph) and clippy;
 #   2. wasm: component tests in headless Chromium (wasm-bindgen-test);
-#   3. end-to-end: Playwright on the release dist/ served on 127.0.0.1.
+#   3. end-to-end: Playwright on the release dist/ served on 127.0.0.1, after
+#      the size budget and the support floor (wasm features, script syntax, CSS).
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 mkdir -p target
@@ -31,12 +32,14 @@ echo "== 3. release build, size and end-to-end tests"
 scripts/build.sh
 node tests/size.mjs | tee target/test-size.log
 node scripts/observatory.mjs dist/_headers
+node tests/floor.mjs | tee target/test-floor.log
 summary+=("size (first load, gzip):    $(grep -o 'first load is [0-9]*\|total (first load) *[0-9]* *[0-9]*' target/test-size.log | awk '{print $NF}' | tail -1) bytes, within budget")
 # The engine's view of the default rulebook and cases, for the browser tests.
 mkdir -p target/e2e
 cargo run --quiet --offline -p rulebook -- explain rulebooks/default.toml --json > target/e2e/model.json
 cargo run --quiet --offline -p rulebook -- cases rulebooks/default.toml rulebooks/default.cases.toml --json > target/e2e/cases.json
 npx playwright test -c tests/e2e/playwright.config.mjs 2>&1 | tee target/test-e2e.log
+summary+=("support floor:              $(grep -o '^floor: ok.*' target/test-floor.log)")
 summary+=("end-to-end (Playwright):    $(grep -Eo '[0-9]+ passed' target/test-e2e.log | tail -1)")
 
 echo

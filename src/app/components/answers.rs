@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::answer_text;
 use crate::app::state::{Action, AppContext};
 use crate::engine::condition::visible;
-use crate::engine::model::{Condition, QuestionId, QuestionKind};
+use crate::engine::model::{Condition, Question, QuestionId, QuestionKind};
 use crate::i18n::ui;
 
 /// Every shown answer; `editable` adds a "change" button to each row; `level`
@@ -19,10 +19,14 @@ pub fn answer_list(ctx: &AppContext, editable: bool, level: u8) -> Html {
         if rows.is_empty() {
             return None;
         }
+        // Left out of the summary for a first talk: what the red lines read, and free text.
+        let omitted = |q: &Question| q.kind == QuestionKind::Text || rb.red_lines.iter().any(|r| reads(&r.when, &q.id));
+        // A section whose every answer is left out leaves no heading behind (a class, not
+        // `:has()`, which the supported browsers lack).
+        let all_omitted = rows.iter().all(|(_, q)| omitted(q));
         let rows = rows.into_iter().map(|(i, q)| {
             let a = ctx.session.answers.get(&q.id.0);
-            // Left out of the summary for a first talk: what the red lines read, and free text.
-            let omit = q.kind == QuestionKind::Text || rb.red_lines.iter().any(|r| reads(&r.when, &q.id));
+            let omit = omitted(q);
             let onchange = {
                 let ctx = ctx.clone();
                 Callback::from(move |_| ctx.dispatch(Action::Change(i)))
@@ -45,7 +49,7 @@ pub fn answer_list(ctx: &AppContext, editable: bool, level: u8) -> Html {
         });
         let title = s.title.get(l);
         Some(html! {
-            <section class="summary-section" key={s.id.0.clone()}>
+            <section class={if all_omitted { "summary-section talk-omit" } else { "summary-section" }} key={s.id.0.clone()}>
                 if level == 2 { <h2>{ title }</h2> } else { <h3>{ title }</h3> }
                 <dl class="summary-list">{ for rows }</dl>
             </section>

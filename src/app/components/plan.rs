@@ -25,7 +25,7 @@ pub fn plan_builder(ctx: &AppContext, a: &Assessment) -> Html {
             if ctx.session.plan.0.is_empty() { <p class="print-only">{ t.plan_empty }</p> }
             <ul class="plan__list" id="plan-required">{ nodes(required) }</ul>
             if !optional.is_empty() {
-                <details class="details plan__more" id="plan-more" open={chosen_optional}>
+                <details class={if chosen_optional { "details plan__more" } else { "details plan__more plan__more--none" }} id="plan-more" open={chosen_optional}>
                     <summary>{ fill(t.plan_more, &[("n", &optional.len().to_string())]) }</summary>
                     <ul class="plan__list">{ nodes(optional) }</ul>
                 </details>
