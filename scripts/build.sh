@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 
 inputs_hash() {
-  { git ls-files -co --exclude-standard -- src crates assets rulebooks locales build.rs index.html Trunk.toml Cargo.toml Cargo.lock scripts/postbuild.mjs \
+  { git ls-files -co --exclude-standard -- src crates assets rulebooks locales build.rs index.html Trunk.toml Cargo.toml Cargo.lock scripts/postbuild.mjs scripts/floor .cargo/config.toml \
       | LC_ALL=C sort | while read -r f; do [ -f "$f" ] && sha256sum "$f"; done; } | sha256sum | cut -d' ' -f1
 }
 want=$(inputs_hash)
