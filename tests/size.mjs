@@ -21,6 +21,10 @@ const html = readFileSync(join(dist, 'index.html'), 'utf8');
 const files = new Set(['index.html']);
 // Attributes may be unquoted: the HTML is minified.
 for (const m of html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="?\.\/([^"\s>]+)"?[^>]*>/g)) files.add(m[1]);
+// The boot script asks for the wasm itself (no preload link).
+for (const f of [...files].filter((f) => f.endsWith('.js'))) {
+  for (const m of readFileSync(join(dist, f), 'utf8').matchAll(/['"]\.\/([^'"\s]+\.wasm)['"]/g)) files.add(m[1]);
+}
 if (![...files].some((f) => f.endsWith('.wasm'))) throw new Error('no wasm found among the first-load files');
 
 const rows = [...files].map((f) => {
