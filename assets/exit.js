@@ -151,7 +151,10 @@
     root.setAttribute(attr, '');
     const notice = document.querySelector('#static ' + selector);
     const at = document.activeElement;
-    if (notice && (!at || at === document.body || at.closest('[data-action="start"], .file-open'))) notice.focus();
+    // Not from inside a host page's frame unless the user is working in it:
+    // focus must not leave the portal on its own.
+    const idle = !at || at === document.body;
+    if (notice && ((idle && !inFrame) || (at && at.closest('[data-action="start"], .file-open')))) notice.focus();
   };
   const fail = () => notify('data-no-wasm', '.no-wasm');
   let waiting = 0;

@@ -148,3 +148,13 @@ test('a start click made while the app loads at a normal pace shows neither noti
   await expect(page.locator('html')).not.toHaveAttribute('data-slow-start', '');
   await expect(page.locator('html')).not.toHaveAttribute('data-no-wasm', '');
 });
+
+test('inside a portal\'s frame, the notice shows but focus stays on the host page', async ({ page }) => {
+  await page.addInitScript(() => { if (window.parent !== window) delete window.WebAssembly; });
+  await page.goto('http://127.0.0.1:4174/');
+  const frame = page.frameLocator('#widget iframe');
+  await expect(frame.locator('#static .no-wasm')).toBeVisible();
+  await expect(frame.locator('#static .no-wasm a[href="blank-form.html"]')).toHaveCount(1);
+  expect(await page.evaluate(() => document.activeElement === document.body || !document.activeElement.matches('iframe'))).toBe(true);
+  await expect(frame.locator('#static .no-wasm')).not.toBeFocused();
+});
