@@ -91,18 +91,14 @@ fn start_page(rb: &Rulebook, t: &HashMap<String, String>) -> String {
     let _ = writeln!(h, "<noscript><div class=\"notice notice--error\">{} {paper}</div></noscript>", u("no_script"));
     // Shown by assets/exit.js when the app cannot start (no WebAssembly, a file
     // that fails to load or to parse) or has not started soon after a click.
-    let _ = writeln!(
-        h,
-        "<div class=\"no-wasm\" role=\"alert\" tabindex=\"-1\"><p>{} {paper}</p><p>{}</p></div>",
-        u("no_wasm"),
-        u("paper_private")
-    );
-    let _ = writeln!(
-        h,
-        "<div class=\"slow-start\" role=\"status\" tabindex=\"-1\"><p>{} {paper}</p><p>{}</p></div>",
-        u("slow_start"),
-        u("paper_private")
-    );
+    for (class, role, key) in [("no-wasm", "alert", "no_wasm"), ("slow-start", "status", "slow_start")] {
+        let _ = writeln!(
+            h,
+            "<div class=\"{class}\" role=\"{role}\" tabindex=\"-1\"><p>{} {paper}</p><p>{}</p></div>",
+            u(key),
+            u("paper_private")
+        );
+    }
     let _ = writeln!(h, "<div class=\"start\" id=\"start\">\n<p class=\"caption\">{}</p>", u("start_caption"));
     let _ = writeln!(h, "<h1 tabindex=\"-1\">{}</h1>\n<p class=\"lead\">{}</p>", escape(rb.meta.title.get(l)), u("start_lead"));
     let _ = writeln!(h, "<p class=\"callout\">{}</p>", u("start_not"));

@@ -184,7 +184,7 @@ for (const [name, text] of css) {
     continue;
   }
   const seen = new Map();
-  await postcss([doiuse({
+  const { root: parsed } = await postcss([doiuse({
     browsers: FLOOR.browsers,
     onFeatureUsage: (u) => {
       if (!u.featureData.missing) return; // partial support is support
@@ -195,7 +195,7 @@ for (const [name, text] of css) {
       else seen.set(u.feature, allow.why);
     },
   })]).process(text, { from: undefined });
-  problems.push(...newerCss(postcss.parse(text), name).map((p) => `css: ${p}`));
+  problems.push(...newerCss(parsed, name).map((p) => `css: ${p}`));
   console.log(`css: ${name}: ${seen.size ? [...seen.keys()].join(', ') + ' (allowed, see tests/floor.mjs)' : 'nothing the floor lacks'}`);
 }
 

@@ -21,11 +21,6 @@ const html = readFileSync(join(dist, 'index.html'), 'utf8');
 const files = new Set(['index.html']);
 // Attributes may be unquoted: the HTML is minified.
 for (const m of html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="?\.\/([^"\s>]+)"?[^>]*>/g)) files.add(m[1]);
-// Files a first-load script asks for itself (the boot script names the wasm),
-// counted even if no link in the HTML names them.
-for (const f of [...files].filter((f) => f.endsWith('.js'))) {
-  for (const m of readFileSync(join(dist, f), 'utf8').matchAll(/['"]\.\/([^'"\s]+\.wasm)['"]/g)) files.add(m[1]);
-}
 if (![...files].some((f) => f.endsWith('.wasm'))) throw new Error('no wasm found among the first-load files');
 
 const rows = [...files].map((f) => {

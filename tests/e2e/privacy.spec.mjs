@@ -97,7 +97,7 @@ test('the page is served with a strict CSP, no referrer and integrity on every s
   await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');
   const scripts = await page.locator('script[src], link[rel=modulepreload], link[rel=preload], link[rel=stylesheet]').evaluateAll((els) =>
     els.map((e) => ({ src: e.getAttribute('src') || e.getAttribute('href'), integrity: e.getAttribute('integrity') })));
-  expect(scripts.length).toBeGreaterThanOrEqual(3);
+  expect(scripts.length).toBeGreaterThanOrEqual(4);
   for (const s of scripts) expect(s.integrity, s.src).toMatch(/^sha384-/);
   // The boot script asks for the wasm itself, with its integrity.
   const boot = scripts.find((s) => /boot-[0-9a-f]+\.js$/.test(s.src));
