@@ -54,7 +54,9 @@ mod tests {
 
     #[test]
     fn the_built_default_rulebook_is_the_toml_one_in_every_locale() {
-        let rb = crate::engine::load(crate::engine::DEFAULT_RULEBOOK_FILE, crate::engine::DEFAULT_RULEBOOK).unwrap();
+        let mut rb = crate::engine::load(crate::engine::DEFAULT_RULEBOOK_FILE, crate::engine::DEFAULT_RULEBOOK).unwrap();
+        // The invariants stay in the rulebook file; the page never proves anything.
+        rb.invariants.clear();
         let primary = default_rulebook().unwrap();
         assert_eq!(primary.meta.title.get(Locale::PRIMARY), rb.meta.title.get(Locale::PRIMARY));
         for l in rb.meta.locales.iter().filter(|l| !l.is_primary()) {

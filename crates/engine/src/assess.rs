@@ -189,6 +189,10 @@ pub struct ScoreResult {
     pub factors: Vec<FactorResult>,
     /// The band, when the open answers cannot move the score across a boundary.
     pub band: Option<BandId>,
+    /// Whether some factor may count (there may be a score at all).
+    pub counted: bool,
+    /// Whether possibly no factor counts (there may be no score).
+    pub uncounted: bool,
 }
 
 /// A problem with the answer set. Reported, never crashed on.
@@ -325,7 +329,16 @@ fn elements(rb: &Rulebook, k: &Knowledge) -> Vec<ElementResult> {
             for c in &e.counts {
                 let Some(i) = rb.question_index(&c.question.0) else { continue };
                 let q = &rb.questions[i];
-                if k.open[i] {
+                // A count that may not apply counts nothing at worst.
+                let applies = c.when.as_ref().map_or(Tri::Yes, |w| eval(rb, w, k, None));
+                if applies == Tri::No {
+                    continue;
+                }
+                if applies == Tri::Maybe {
+                    if k.shown[i] != Tri::No {
+                        high += if k.open[i] { best_points(q, &c.points) } else { points_of(&c.points, k.get(&c.question.0)) };
+                    }
+                } else if k.open[i] {
                     low += least_points(q, &c.points, must_answer(q, k, i));
                     high += best_points(q, &c.points);
                 } else if k.shown[i] == Tri::Yes {
@@ -365,7 +378,15 @@ const MAX_MAYBE_FACTORS: usize = 10;
 
 fn score(rb: &Rulebook, k: &Knowledge) -> ScoreResult {
     let g = rb.score.grade_max.max(1) as u64;
-    let shown = |f: &Factor| rb.question_index(&f.question.0).map_or(Tri::No, |i| k.shown[i]);
+    // A factor counts when its question is shown and its condition holds.
+    let shown = |f: &Factor| {
+        let q = rb.question_index(&f.question.0).map_or(Tri::No, |i| k.shown[i]);
+        match (q, f.when.as_ref().map_or(Tri::Yes, |w| eval(rb, w, k, None))) {
+            (Tri::No, _) | (_, Tri::No) => Tri::No,
+            (Tri::Yes, Tri::Yes) => Tri::Yes,
+            _ => Tri::Maybe,
+        }
+    };
     // Grade range of each factor.
     let range = |f: &Factor| -> (u64, u64) {
         let Some(i) = rb.question_index(&f.question.0) else { return (0, 0) };
@@ -380,6 +401,8 @@ fn score(rb: &Rulebook, k: &Knowledge) -> ScoreResult {
     let maybe: Vec<usize> = rb.factors.iter().enumerate().filter(|(_, f)| shown(f) == Tri::Maybe).map(|(i, _)| i).collect();
     let total = |n: u64, w: u64| if w == 0 { 0 } else { (n * 100_000 / (g * w)) as u32 };
     let (mut low, mut high) = (u32::MAX, 0u32);
+    // Whether some way the open answers settle leaves no factor counting (no score).
+    let (mut none_possible, mut some_possible) = (false, false);
     if maybe.len() <= MAX_MAYBE_FACTORS {
         for mask in 0..(1u32 << maybe.len()) {
             let applies = |i: usize, f: &Factor| match shown(f) {
@@ -394,11 +417,20 @@ fn score(rb: &Rulebook, k: &Knowledge) -> ScoreResult {
                 hi += f.weight as u64 * b;
                 w += f.weight as u64;
             }
+            if w == 0 {
+                none_possible = true;
+                continue;
+            }
+            some_possible = true;
             low = low.min(total(lo, w));
             high = high.max(total(hi, w));
         }
     } else {
         (low, high) = (0, 100_000);
+        (none_possible, some_possible) = (true, true);
+    }
+    if !some_possible {
+        (low, high) = (0, 0);
     }
     let total_w: u64 = rb.factors.iter().filter(|f| shown(f) == Tri::Yes).map(|f| f.weight as u64).sum();
     let scale = |w: u32, grade: u32| -> u32 { if total_w == 0 { 0 } else { (w as u64 * grade as u64 * 100_000 / (g * total_w)) as u32 } };
@@ -421,23 +453,30 @@ fn score(rb: &Rulebook, k: &Knowledge) -> ScoreResult {
         })
         .collect();
     let (lo, hi) = (band_of(rb, low), band_of(rb, high));
-    ScoreResult { milli: low, best_milli: high, factors, band: if lo == hi { lo.cloned() } else { None } }
+    let band = if lo == hi && !none_possible { lo.cloned() } else { None };
+    ScoreResult { milli: low, best_milli: high, factors, band, counted: some_possible, uncounted: none_possible }
 }
 
-/// The facts as ranges: the statuses each element may have, the bands the score may fall in.
-fn fact_range<'a>(rb: &'a Rulebook, els: &[ElementResult], sc: &ScoreResult) -> FactRange<'a> {
+/// The facts as ranges: the statuses each element may have, the bands the
+/// score may fall in, whether each risk point is listed.
+fn fact_range<'a>(rb: &'a Rulebook, k: &Knowledge, els: &[ElementResult], sc: &ScoreResult) -> FactRange<'a> {
     let elements = rb.elements.iter().zip(els).map(|(e, r)| (&e.id, possible_statuses(rb, r))).collect();
-    let bands = rb
-        .score
-        .bands
-        .iter()
-        .filter(|b| {
-            let (from, to) = (b.from * 1000, if b.to == 100 { 100_001 } else { b.to * 1000 });
-            from <= sc.best_milli && sc.milli < to
-        })
-        .map(|b| &b.id)
-        .collect();
-    FactRange { elements, bands }
+    let bands = if sc.counted {
+        rb.score
+            .bands
+            .iter()
+            .filter(|b| {
+                let (from, to) = (b.from * 1000, if b.to == 100 { 100_001 } else { b.to * 1000 });
+                from <= sc.best_milli && sc.milli < to
+            })
+            .map(|b| &b.id)
+            .collect()
+    } else {
+        vec![]
+    };
+    let lit = if rb.risks.is_empty() { None } else { Some(k.literal(rb)) };
+    let risks = rb.risks.iter().map(|r| (&r.id, lit.as_ref().map_or(Tri::No, |l| eval(rb, &r.when, l, None)))).collect();
+    FactRange { elements, bands, no_score_possible: sc.uncounted, risks, tiers: None, plan: Tri::Maybe }
 }
 
 /// One way the stages can end: a tier, the stage, and the rules on the way
@@ -538,19 +577,89 @@ fn follow_track(
             }
         }
     }
+    let range = decision_range(rb, k, facts);
+    if range.tiers.len() > 1 {
+        // Caps first, and the answers a row reads directly before those behind its facts.
+        let mut rows: Vec<&&Decision> = range.maybe.iter().filter(|d| d.cap).collect();
+        rows.extend(range.maybe.iter().filter(|d| !d.cap));
+        for row in &rows {
+            row.when.questions(&mut |q| doubts.push(q.clone()));
+        }
+        for row in &rows {
+            behind(rb, &row.when, doubts);
+        }
+    }
+    let decided = range.tiers.len() == 1;
+    for (tier, rows) in range.tiers {
+        let mut r = rules.to_vec();
+        r.extend(rows.into_iter().map(|d| RuleRef::Decision(d.id.clone())));
+        out.push(Branch { tier: tier.clone(), stage: Stage::Decision, rules: r, sure: sure && decided });
+    }
+}
+
+/// What the decision table may give over what is known.
+struct DecisionRange<'a> {
+    /// Every tier the rows may give, each with the rows behind it: when a
+    /// single tier is left, the reasons in the order they are shown (the caps
+    /// that bind, then a better grant they override; or the grants that give it).
+    tiers: Vec<(&'a TierId, Vec<&'a Decision>)>,
+    /// The rows that may or may not hold.
+    maybe: Vec<&'a Decision>,
+}
+
+/// The decision table as grants and caps: the tier is the most favourable
+/// tier granted by a row that holds, limited by every cap that holds. Over
+/// what is known, a row may or may not hold; every tier the open answers
+/// could still lead to is returned.
+fn decision_range<'a>(rb: &'a Rulebook, k: &Knowledge, facts: &FactRange<'_>) -> DecisionRange<'a> {
+    let rank = |t: &TierId| rb.rank(t);
+    let mut yes: Vec<&Decision> = Vec::new();
+    let mut maybe: Vec<&Decision> = Vec::new();
     for row in &rb.decisions {
-        let v = eval(rb, &row.when, k, Some(facts));
-        if v == Tri::No {
+        match eval(rb, &row.when, k, Some(facts)) {
+            Tri::Yes => yes.push(row),
+            Tri::Maybe => maybe.push(row),
+            Tri::No => {}
+        }
+    }
+    let grants = |list: &[&'a Decision]| list.iter().filter(|d| !d.cap).map(|d| rank(&d.tier)).collect::<Vec<_>>();
+    let caps = |list: &[&'a Decision]| list.iter().filter(|d| d.cap).map(|d| rank(&d.tier)).collect::<Vec<_>>();
+    let (g_yes, g_maybe, c_yes, c_maybe) = (grants(&yes), grants(&maybe), caps(&yes), caps(&maybe));
+    // The best grant lies between the best that may hold and the best that
+    // surely holds (or, failing one, the worst that may: some grant always holds).
+    let g_lo = g_yes.iter().chain(&g_maybe).copied().min().unwrap_or(usize::MAX);
+    let g_hi = g_yes.iter().copied().min().or_else(|| g_maybe.iter().copied().max()).unwrap_or(usize::MAX);
+    let c_lo = c_yes.iter().copied().max().unwrap_or(0);
+    let c_hi = c_yes.iter().chain(&c_maybe).copied().max().unwrap_or(0);
+    let (lo, hi) = (g_lo.max(c_lo), g_hi.max(c_hi));
+    let mut tiers: Vec<(&TierId, Vec<&Decision>)> = Vec::new();
+    for d in yes.iter().chain(&maybe) {
+        let r = rank(&d.tier);
+        if r < lo || r > hi {
             continue;
         }
-        let mut r = rules.to_vec();
-        r.push(RuleRef::Decision(row.id.clone()));
-        out.push(Branch { tier: row.tier.clone(), stage: Stage::Decision, rules: r, sure: sure && v == Tri::Yes });
-        if v == Tri::Yes {
-            return;
+        match tiers.iter_mut().find(|(t, _)| *t == &d.tier) {
+            Some((_, rows)) => rows.push(d),
+            None => tiers.push((&d.tier, vec![d])),
         }
-        behind(rb, &row.when, doubts);
     }
+    if let [(tier, rows)] = tiers.as_mut_slice() {
+        // Decided: the reasons are the rows that surely hold and decide.
+        let r = rank(tier);
+        let binding: Vec<&Decision> = yes.iter().filter(|d| d.cap && rank(&d.tier) == r).copied().collect();
+        let best = g_yes.iter().copied().min();
+        let granted = |at: usize| yes.iter().filter(move |d| !d.cap && rank(&d.tier) == at).copied();
+        let chosen: Vec<&Decision> = if binding.is_empty() {
+            granted(r).collect()
+        } else {
+            binding.into_iter().chain(best.filter(|b| *b < r).into_iter().flat_map(granted)).collect()
+        };
+        if !chosen.is_empty() {
+            *rows = chosen;
+        }
+    }
+    crate::text::sort_small(&mut tiers, |a, b| rank(a.0) > rank(b.0));
+    DecisionRange { tiers, maybe }
 }
 
 /// The concrete answers an open choice question could settle to (no answer
@@ -599,7 +708,7 @@ struct Outcome {
 fn outcome(rb: &Rulebook, k: &Knowledge) -> Outcome {
     let els = elements(rb, k);
     let sc = score(rb, k);
-    let facts = fact_range(rb, &els, &sc);
+    let facts = fact_range(rb, k, &els, &sc);
     let mut doubts = Vec::new();
     let branches = decide(rb, k, &facts, &mut doubts);
     let first = branches.first();
@@ -609,6 +718,37 @@ fn outcome(rb: &Rulebook, k: &Knowledge) -> Outcome {
     }
     let chosen = branches.iter().find(|b| b.sure).or(first).expect("checked above");
     Outcome { tier: Some(chosen.tier.clone()), stage: chosen.stage, rules: chosen.rules.clone(), doubts }
+}
+
+/// The facts over what is known, and every tier the stages may still reach
+/// (one when the tier is decided). For the invariant checker.
+/// Also the questions behind the rules that may or may not hold, those the
+/// rules read directly first.
+pub(crate) fn fact_range_and_tiers<'a>(rb: &'a Rulebook, k: &Knowledge) -> (FactRange<'a>, Vec<TierId>, Vec<QuestionId>) {
+    let els = elements(rb, k);
+    let sc = score(rb, k);
+    let facts = fact_range(rb, k, &els, &sc);
+    let mut doubts = Vec::new();
+    let mut tiers: Vec<TierId> = Vec::new();
+    for b in decide(rb, k, &facts, &mut doubts) {
+        if !tiers.contains(&b.tier) {
+            tiers.push(b.tier);
+        }
+    }
+    (facts, tiers, doubts)
+}
+
+/// The tier a finished run shows, as [`assess`] gives it, without the rest of the assessment.
+pub fn final_tier(rb: &Rulebook, given: &Answers) -> TierId {
+    let k = knowledge(rb, given, rb.questions.len());
+    let tier = match outcome(rb, &k).tier {
+        Some(t) => t,
+        None => match resolve(rb, &k, &k.answers) {
+            Some(Ok(t)) => t,
+            _ => rb.outcome.unknown_tier.clone(),
+        },
+    };
+    rb.shown_tier(rb.path_for(&k.answers).map(|p| &p.id), &tier)
 }
 
 /// The knowledge of a concrete answer set (everything settled).
@@ -686,13 +826,14 @@ fn rule_holds(rb: &Rulebook, rule: &RuleRef, a: &Answers) -> bool {
     match rule {
         RuleRef::Scope(id) => rb.scope.iter().find(|s| &s.id == id).is_some_and(|s| yes(&s.when, None)),
         RuleRef::RedLine(id) => rb.red_lines.iter().find(|r| &r.id == id).is_some_and(|r| yes(&r.when, None)),
-        // A track, distinction or row "holds" when it is still the one chosen.
+        // A track "holds" when it is still the one chosen.
         RuleRef::Track(id) => rb.tracks.iter().find(|t| yes(&t.when, None)).is_some_and(|t| &t.id == id),
         RuleRef::Distinction(id) => rb.distinctions.iter().find(|d| &d.id == id).is_some_and(|d| yes(&d.intolerable_when, None)),
         RuleRef::Decision(id) => {
             let (els, sc) = facts_of();
-            let facts = fact_range(rb, &els, &sc);
-            rb.decisions.iter().find(|d| yes(&d.when, Some(&facts))).is_some_and(|d| &d.id == id)
+            let facts = fact_range(rb, &k, &els, &sc);
+            // A row "holds" while its condition does (rows are grants and caps, not an order).
+            rb.decisions.iter().find(|d| &d.id == id).is_some_and(|d| yes(&d.when, Some(&facts)))
         }
         RuleRef::Unknown => true,
     }
@@ -757,6 +898,9 @@ fn decision_details(rb: &Rulebook, els: &[ElementResult], sc: &ScoreResult) -> V
         .filter(|e| e.status != ElementStatus::Met)
         .map(|e| Detail::Element { element: e.id.clone(), status: e.status })
         .collect();
+    if !sc.counted {
+        return out;
+    }
     out.push(Detail::Score { low: sc.milli, high: sc.best_milli, band: sc.band.clone() });
     let top = rb.score.bands.iter().max_by_key(|b| b.to).map(|b| &b.id);
     if sc.band.as_ref() != top {
@@ -820,12 +964,15 @@ pub fn assess_at(rb: &Rulebook, given: &Answers, next: usize) -> Assessment {
             }
         },
     };
+    // What the elements and the score found goes with the first decision reason only.
+    let first_row = rules.iter().position(|r| matches!(r, RuleRef::Decision(_)));
     let reasons: Vec<Reason> = rules
         .iter()
-        .map(|r| Reason {
+        .enumerate()
+        .map(|(i, r)| Reason {
             rule: r.clone(),
             questions: if *r == RuleRef::Unknown { unknowns.clone() } else { decisive(rb, r, &a, &k) },
-            details: if matches!(r, RuleRef::Decision(_)) { decision_details(rb, &els, &sc) } else { vec![] },
+            details: if Some(i) == first_row { decision_details(rb, &els, &sc) } else { vec![] },
         })
         .collect();
 
@@ -890,7 +1037,8 @@ pub fn assess_at(rb: &Rulebook, given: &Answers, next: usize) -> Assessment {
     let next_steps = rb.tier(&tier.0).map(|t| t.next_steps.clone()).unwrap_or_default();
     let clashes = rb.consistency.iter().filter(|c| eval(rb, &c.when, &k, None) == Tri::Yes).map(|c| c.id.clone()).collect();
     let changes = if next >= rb.questions.len() { changes(rb, &a, &k, &tier, path.as_ref()) } else { vec![] };
-    let risks = rb.risks.iter().filter(|r| eval(rb, &r.when, &k, None) == Tri::Yes).map(|r| r.id.clone()).collect();
+    let lit = k.literal(rb);
+    let risks = rb.risks.iter().filter(|r| eval(rb, &r.when, &lit, None) == Tri::Yes).map(|r| r.id.clone()).collect();
 
     Assessment {
         reasons,

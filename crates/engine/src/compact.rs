@@ -14,7 +14,8 @@
 use super::model::*;
 use super::text::{Locale, Text};
 
-const MAGIC: &[u8; 4] = b"RCZ2";
+/// The first bytes of the compact form; a new layout takes a new number.
+pub const MAGIC: &[u8; 4] = b"RCZ3";
 const LOCALE_MAGIC: &[u8; 4] = b"RCZL";
 /// Conditions nest no deeper than this in a decoded rulebook.
 const MAX_DEPTH: u32 = 32;
@@ -377,7 +378,8 @@ codec_ids!(
     ConsistencyId,
     PathId,
     RiskId,
-    DocumentId
+    DocumentId,
+    InvariantId
 );
 
 /// Structs: every field, in declaration order.
@@ -398,7 +400,8 @@ macro_rules! codec_struct {
 codec_struct! {
     Rulebook {
         meta, labels, sections, questions, glossary, scope, red_lines, distinctions, tracks, elements, score, factors, tiers,
-        outcome, decisions, measures, materials, next_steps, stages, recipients, references, consistency, paths, risks, documents
+        outcome, decisions, measures, materials, next_steps, stages, recipients, references, consistency, paths, risks, documents,
+        invariants
     }
     Meta { id, title, version, issuer, effective, locales, notice, disclaimer, minutes }
     Labels { yes, no, unsure, not_provided }
@@ -417,13 +420,13 @@ codec_struct! {
     Distinction { id, title, tolerable, intolerable, tolerable_when, intolerable_when, tier }
     Track { id, title, description, when, tier, reason, distinctions_apply }
     Element { id, title, description, counts, met_at, partly_at }
-    ElementCount { question, points }
+    ElementCount { question, points, when }
     Score { grade_max, bands }
     Band { id, title, from, to }
-    Factor { id, title, question, weight, grades }
+    Factor { id, title, question, weight, grades, when }
     Tier { id, title, summary, tone, next_steps, stop_early, application, correction, afterwards }
     OutcomeConfig { unknown_tier, unknown_reason }
-    Decision { id, when, tier, reason }
+    Decision { id, when, tier, cap, reason }
     Measure { id, title, description, required_when, offer_when }
     Material { id, title, when, tiers }
     NextStep { id, text }
@@ -431,6 +434,21 @@ codec_struct! {
     Recipient { id, title, role }
     Reference { id, title, note }
     Consistency { id, when, message }
+}
+
+/// Invariants are proved by the CLI and never read by the page: none are
+/// written, and a list of them reads as empty.
+impl Codec for Vec<Invariant> {
+    fn put(&self, w: &mut Writer) {
+        0u32.put(w);
+    }
+
+    fn get(r: &mut Reader<'_>) -> Self {
+        if u32::get(r) != 0 {
+            r.fail();
+        }
+        Vec::new()
+    }
 }
 
 impl Codec for Condition {
@@ -472,6 +490,15 @@ impl Codec for Condition {
                 w.b.push(8);
                 c.put(w);
             }
+            Condition::Tier { tiers } => {
+                w.b.push(9);
+                tiers.put(w);
+            }
+            Condition::Risk { risk } => {
+                w.b.push(10);
+                risk.put(w);
+            }
+            Condition::Plan => w.b.push(11),
         }
     }
 
@@ -491,6 +518,9 @@ impl Codec for Condition {
             6 => Condition::All(Codec::get(r)),
             7 => Condition::Any(Codec::get(r)),
             8 => Condition::Not(Box::new(Codec::get(r))),
+            9 => Condition::Tier { tiers: Codec::get(r) },
+            10 => Condition::Risk { risk: Codec::get(r) },
+            11 => Condition::Plan,
             _ => {
                 r.fail();
                 Condition::Always
@@ -507,7 +537,9 @@ mod tests {
 
     #[test]
     fn other_locales_split_off_and_come_back() {
-        let rb = crate::load("default.toml", crate::DEFAULT_RULEBOOK).unwrap();
+        let mut rb = crate::load("default.toml", crate::DEFAULT_RULEBOOK).unwrap();
+        // Invariants stay with the rulebook file: the page never proves anything.
+        rb.invariants.clear();
         let en = Locale::from_tag("en").unwrap();
         let (base, others) = encode_split(&rb);
         let english = &others[en.index() - 1];
@@ -530,8 +562,11 @@ mod tests {
 
     #[test]
     fn the_default_rulebook_round_trips() {
-        let rb = crate::load("default.toml", crate::DEFAULT_RULEBOOK).unwrap();
+        let mut rb = crate::load("default.toml", crate::DEFAULT_RULEBOOK).unwrap();
+        assert!(!rb.invariants.is_empty());
         let bytes = encode(&rb);
+        // Everything but the invariants, which the page never reads.
+        rb.invariants.clear();
         assert_eq!(decode(&bytes), Some(rb));
         // Truncated or extended input is refused, not misread.
         assert_eq!(decode(&bytes[..bytes.len() - 1]), None);
@@ -539,5 +574,6 @@ mod tests {
         longer.push(0);
         assert_eq!(decode(&longer), None);
         assert_eq!(decode(b"RCZ1"), None);
+        assert_eq!(decode(b"RCZ3"), None);
     }
 }

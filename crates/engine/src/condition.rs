@@ -3,7 +3,7 @@
 //! state and validation.
 
 use super::answers::{Answer, Answers};
-use super::model::{BandId, Condition, ElementId, ElementStatus, Rulebook};
+use super::model::{BandId, Condition, ElementId, ElementStatus, RiskId, Rulebook, TierId};
 
 /// Derived facts that decision rows read.
 pub struct Facts<'a> {
@@ -30,6 +30,8 @@ pub fn holds_with<'a>(c: &Condition, get: &dyn Fn(&str) -> Option<&'a Answer>, f
             facts.is_some_and(|f| f.elements.iter().any(|(id, st)| *id == element && statuses.contains(st)))
         }
         Condition::Band { bands } => facts.is_some_and(|f| f.band.is_some_and(|b| bands.contains(b))),
+        // Read only where the three-valued evaluation runs (decision rows, invariants).
+        Condition::Tier { .. } | Condition::Risk { .. } | Condition::Plan => false,
         Condition::All(cs) => cs.iter().all(|c| holds_with(c, get, facts)),
         Condition::Any(cs) => cs.iter().any(|c| holds_with(c, get, facts)),
         Condition::Not(c) => !holds_with(c, get, facts),
@@ -80,10 +82,11 @@ pub fn effective(rb: &Rulebook, answers: &Answers) -> Answers {
 
 /// A truth value that may not be known yet: the answers read may still be
 /// open (not given yet, "not sure", or on a question that may not be shown).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Tri {
     Yes,
     No,
+    #[default]
     Maybe,
 }
 
@@ -108,10 +111,17 @@ impl Tri {
 pub struct Knowledge {
     /// The settled answers: to questions certainly shown, concrete (not "not sure").
     pub answers: Answers,
+    /// The "not sure" answers to questions certainly shown (open for the rules).
+    pub unsure: Answers,
     /// Per question, in rulebook order: whether it is shown.
     pub shown: Vec<Tri>,
     /// Per question: whether its answer is still open.
     pub open: Vec<bool>,
+    /// The answers as given, and which questions were passed: what
+    /// [`Knowledge::literal`] reads again.
+    given: Answers,
+    passed: Vec<bool>,
+    literal: bool,
 }
 
 impl Knowledge {
@@ -123,6 +133,17 @@ impl Knowledge {
     fn is_open(&self, rb: &Rulebook, id: &str) -> bool {
         rb.question_index(id).is_some_and(|i| self.open[i])
     }
+
+    /// The answers taken literally: a "not sure" answer counts as what it
+    /// is, an answer of its own, not as an open question. Risk points and
+    /// invariants read answers this way ("not sure whether superiors
+    /// restrict it" is itself a risk to clear up).
+    pub fn literal(&self, rb: &Rulebook) -> Knowledge {
+        if self.literal || self.unsure.is_empty() {
+            return self.clone();
+        }
+        know(rb, &self.given, &|i| self.passed.get(i).copied().unwrap_or(false), true)
+    }
 }
 
 /// What the answers settle. Questions before `next` that were left without
@@ -130,8 +151,27 @@ impl Knowledge {
 /// ones, questions at or after `next` and "not sure" answers stay open. With
 /// `next` past the last question this is the knowledge of a finished run.
 pub fn knowledge(rb: &Rulebook, given: &Answers, next: usize) -> Knowledge {
+    knowledge_where(rb, given, &|i| i < next)
+}
+
+/// What the answers settle, where `passed(i)` tells whether question `i`
+/// has been passed: an optional question passed without an answer is
+/// settled as unanswered; any other question without an answer stays open.
+pub fn knowledge_where(rb: &Rulebook, given: &Answers, passed: &dyn Fn(usize) -> bool) -> Knowledge {
+    know(rb, given, passed, false)
+}
+
+fn know(rb: &Rulebook, given: &Answers, passed: &dyn Fn(usize) -> bool, literal: bool) -> Knowledge {
     let n = rb.questions.len();
-    let mut k = Knowledge { answers: Answers::default(), shown: vec![Tri::No; n], open: vec![false; n] };
+    let mut k = Knowledge {
+        answers: Answers::default(),
+        unsure: Answers::default(),
+        shown: vec![Tri::No; n],
+        open: vec![false; n],
+        given: given.clone(),
+        passed: (0..n).map(passed).collect(),
+        literal,
+    };
     for (i, q) in rb.questions.iter().enumerate() {
         let shown = match &q.show_if {
             None => Tri::Yes,
@@ -141,8 +181,12 @@ pub fn knowledge(rb: &Rulebook, given: &Answers, next: usize) -> Knowledge {
         let answer = given.get(&q.id.0).filter(|a| a.fits(q) && !a.is_blank());
         match (shown, answer) {
             (Tri::No, _) => {}
-            (Tri::Yes, Some(a)) if !a.is_unsure(q) => k.answers.set(&q.id, a.clone()),
-            (Tri::Yes, None) if i < next && !q.required => {}
+            (Tri::Yes, Some(a)) if literal || !a.is_unsure(q) => k.answers.set(&q.id, a.clone()),
+            (Tri::Yes, Some(a)) => {
+                k.unsure.set(&q.id, a.clone());
+                k.open[i] = true;
+            }
+            (Tri::Yes, None) if passed(i) && !q.required => {}
             _ => k.open[i] = true,
         }
     }
@@ -150,11 +194,20 @@ pub fn knowledge(rb: &Rulebook, given: &Answers, next: usize) -> Knowledge {
 }
 
 /// The possible values of the derived facts: for each element the statuses
-/// it may have, and the score bands the score may fall in.
+/// it may have, the score bands the score may fall in, whether each risk
+/// point is listed and, for invariants, the tiers that may be shown and
+/// whether the correction plan may be offered.
 #[derive(Clone, Debug, Default)]
 pub struct FactRange<'a> {
     pub elements: Vec<(&'a ElementId, Vec<ElementStatus>)>,
     pub bands: Vec<&'a BandId>,
+    /// Whether there may be no score at all (no factor counting).
+    pub no_score_possible: bool,
+    pub risks: Vec<(&'a RiskId, Tri)>,
+    /// The tiers that may be shown; `None` where the tier is not known yet
+    /// (while it is being worked out).
+    pub tiers: Option<Vec<&'a TierId>>,
+    pub plan: Tri,
 }
 
 fn among<T: PartialEq>(possible: &[T], wanted: &[T]) -> Tri {
@@ -191,9 +244,32 @@ fn eval_with(c: &Condition, k: &Knowledge, open: &dyn Fn(&str) -> bool, facts: O
             None => Tri::No,
         },
         Condition::Band { bands } => match facts {
-            Some(f) => among(&f.bands.iter().map(|b| (*b).clone()).collect::<Vec<_>>(), bands),
+            // With no score at all (no factor counts) no band holds.
+            Some(f) => match among(&f.bands.iter().map(|b| (*b).clone()).collect::<Vec<_>>(), bands) {
+                Tri::Yes if f.no_score_possible => Tri::Maybe,
+                v => v,
+            },
             None => Tri::No,
         },
+        Condition::Risk { risk } => match facts {
+            Some(f) => {
+                let mut out = Tri::No;
+                for (_, v) in f.risks.iter().filter(|(id, _)| risk.as_ref().is_none_or(|r| r == *id)) {
+                    match v {
+                        Tri::Yes => return Tri::Yes,
+                        Tri::Maybe => out = Tri::Maybe,
+                        Tri::No => {}
+                    }
+                }
+                out
+            }
+            None => Tri::No,
+        },
+        Condition::Tier { tiers } => match facts.and_then(|f| f.tiers.as_ref()) {
+            Some(possible) => among(&possible.iter().map(|t| (*t).clone()).collect::<Vec<_>>(), tiers),
+            None => Tri::Maybe,
+        },
+        Condition::Plan => facts.map_or(Tri::Maybe, |f| f.plan),
         Condition::All(cs) => {
             let mut out = Tri::Yes;
             for c in cs {

@@ -72,6 +72,12 @@ pub enum ErrorKind {
     TooMany { shown: usize, more: usize },
     /// The built-in rulebook could not be decoded (a corrupt build).
     Compiled,
+    /// An invariant is broken: `case` is a scenario case with answers that break it.
+    InvariantBroken { invariant: String, case: String },
+    /// A `reachable` invariant (or a tier) cannot be reached by any answers.
+    Unreachable { invariant: String },
+    /// Proving an invariant needed more work than allowed.
+    ProofBudget { invariant: String, budget: u64 },
 }
 
 impl ErrorKind {
@@ -103,6 +109,9 @@ impl ErrorKind {
             ErrorKind::BadDate { .. } => "bad-date",
             ErrorKind::TooMany { .. } => "too-many",
             ErrorKind::Compiled => "compiled",
+            ErrorKind::InvariantBroken { .. } => "invariant-broken",
+            ErrorKind::Unreachable { .. } => "unreachable",
+            ErrorKind::ProofBudget { .. } => "proof-budget",
         }
     }
 
@@ -133,6 +142,9 @@ impl ErrorKind {
             ErrorKind::Options { reason } => vec![("reason", w(reason))],
             ErrorKind::BadDate { value } => vec![("value", value.clone())],
             ErrorKind::TooMany { shown, more } => vec![("shown", shown.to_string()), ("more", more.to_string())],
+            ErrorKind::InvariantBroken { invariant, case } => vec![("invariant", invariant.clone()), ("case", case.clone())],
+            ErrorKind::Unreachable { invariant } => vec![("invariant", invariant.clone())],
+            ErrorKind::ProofBudget { invariant, budget } => vec![("invariant", invariant.clone()), ("budget", budget.to_string())],
             ErrorKind::NeverShown | ErrorKind::Empty | ErrorKind::Compiled => vec![],
         }
     }
@@ -224,6 +236,9 @@ mod tests {
             ErrorKind::BadDate { value: s() },
             ErrorKind::TooMany { shown: 0, more: 0 },
             ErrorKind::Compiled,
+            ErrorKind::InvariantBroken { invariant: s(), case: s() },
+            ErrorKind::Unreachable { invariant: s() },
+            ErrorKind::ProofBudget { invariant: s(), budget: 0 },
         ]
     }
 

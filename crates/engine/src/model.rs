@@ -83,6 +83,8 @@ id_type! {
     RiskId;
     /// Id of a [`Document`].
     DocumentId;
+    /// Id of an [`Invariant`].
+    InvariantId;
 }
 
 /// A whole rulebook: everything a locality can adapt.
@@ -120,6 +122,9 @@ pub struct Rulebook {
     /// Papers the cadre can draft from the answers and print (a statement,
     /// a prior risk filing form).
     pub documents: Vec<Document>,
+    /// What must never happen, proved by `rulebook check` over every answer
+    /// combination. Not shipped to the page (it never proves anything).
+    pub invariants: Vec<Invariant>,
 }
 
 /// Who issued the rulebook and what it is.
@@ -350,6 +355,12 @@ pub enum Condition {
     Any(Vec<Condition>),
     /// The condition does not hold.
     Not(Box<Condition>),
+    /// The tier shown is one of these (invariants only).
+    Tier { tiers: Vec<TierId> },
+    /// This risk point is listed, or any is when `None` (decision rows and invariants).
+    Risk { risk: Option<RiskId> },
+    /// The correction plan is offered with the result (invariants only).
+    Plan,
 }
 
 impl Condition {
@@ -359,14 +370,19 @@ impl Condition {
             Condition::Is { question, .. } | Condition::In { question, .. } | Condition::Answered { question } => f(question),
             Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.questions(f)),
             Condition::Not(c) => c.questions(f),
-            Condition::Always | Condition::Element { .. } | Condition::Band { .. } => {}
+            Condition::Always
+            | Condition::Element { .. }
+            | Condition::Band { .. }
+            | Condition::Tier { .. }
+            | Condition::Risk { .. }
+            | Condition::Plan => {}
         }
     }
 
-    /// True when the condition reads derived facts (elements or bands).
+    /// True when the condition reads derived facts (elements, bands, risks, the tier or the plan).
     pub fn reads_facts(&self) -> bool {
         match self {
-            Condition::Element { .. } | Condition::Band { .. } => true,
+            Condition::Element { .. } | Condition::Band { .. } | Condition::Tier { .. } | Condition::Risk { .. } | Condition::Plan => true,
             Condition::All(cs) | Condition::Any(cs) => cs.iter().any(Condition::reads_facts),
             Condition::Not(c) => c.reads_facts(),
             _ => false,
@@ -483,6 +499,9 @@ pub struct Element {
 pub struct ElementCount {
     pub question: QuestionId,
     pub points: Vec<(OptionId, u32)>,
+    /// Counts only when this holds (always when absent): the hardship that
+    /// explains a past mistake, say, is no merit of a plan.
+    pub when: Option<Condition>,
 }
 
 /// Score settings: the grade scale and the bands.
@@ -514,6 +533,9 @@ pub struct Factor {
     /// Weight in percent; all weights sum to 100.
     pub weight: u32,
     pub grades: Vec<(OptionId, u32)>,
+    /// Counts only when this holds (always when absent); like a hidden
+    /// question, a factor that does not count gives its weight to the others.
+    pub when: Option<Condition>,
 }
 
 /// The tone of an outcome, used only for presentation.
@@ -570,14 +592,32 @@ pub struct OutcomeConfig {
     pub unknown_reason: Text,
 }
 
-/// A row of the final decision table (reads elements and score bands only).
+/// A row of the decision table: a grant or a cap. The tier is the most
+/// favourable tier granted by a row that holds, limited by every cap that
+/// holds; the order of the rows never matters.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Decision {
     pub id: DecisionId,
     pub when: Condition,
+    /// The tier granted, or the most favourable tier allowed (a cap).
     pub tier: TierId,
+    /// True for a cap, false for a grant.
+    pub cap: bool,
     pub reason: Text,
+}
+
+/// Something that must never happen (`never`), or must be possible
+/// (`reachable`), stated in the condition language (answers, facts, the
+/// tier shown, risks, the plan).
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Invariant {
+    pub id: InvariantId,
+    pub condition: Condition,
+    /// True when some answers must make the condition hold; false when none may.
+    pub reachable: bool,
+    pub message: Text,
 }
 
 /// A correction measure from the catalogue.
@@ -697,6 +737,11 @@ impl Rulebook {
     /// The tier with this id.
     pub fn tier(&self, id: &str) -> Option<&Tier> {
         self.tiers.iter().find(|t| t.id.0 == id)
+    }
+
+    /// A tier's rank: its position in the rulebook, most favourable first.
+    pub fn rank(&self, id: &TierId) -> usize {
+        self.tiers.iter().position(|t| &t.id == id).unwrap_or(usize::MAX)
     }
 
     /// The section with this id.

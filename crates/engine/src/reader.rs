@@ -492,8 +492,32 @@ pub(crate) fn condition(cx: &mut Cx<'_>, v: &Value<'_>, path: &str) -> Option<Co
             _ => ident(cx, v, p).map(|s| vec![s]),
         })
         .map(|bs| Condition::Band { bands: bs.into_iter().map(BandId).collect() })
+    } else if t.has("tier") {
+        t.req(cx, "tier", |cx, v, p| match v.get_ref() {
+            DeValue::Array(_) => id_list(cx, v, p),
+            _ => ident(cx, v, p).map(|s| vec![s]),
+        })
+        .map(|ts| Condition::Tier { tiers: ts.into_iter().map(TierId).collect() })
+    } else if t.has("risk") {
+        t.req(cx, "risk", ident).map(|r| Condition::Risk { risk: (r != "any").then_some(RiskId(r)) })
+    } else if t.has("plan") {
+        match t.req(cx, "plan", boolean) {
+            Some(true) => Some(Condition::Plan),
+            Some(false) => {
+                cx.error(
+                    &format!("{path}.plan"),
+                    ErrorKind::BadValue { value: "false".into(), allowed: "true (use { not = … } for the opposite)" },
+                );
+                None
+            }
+            None => None,
+        }
     } else {
-        cx.error_at(path, Some(v.span()), ErrorKind::MissingKey { key: "question | element | band | all | any | not".into() });
+        cx.error_at(
+            path,
+            Some(v.span()),
+            ErrorKind::MissingKey { key: "question | element | band | tier | risk | plan | all | any | not".into() },
+        );
         return None;
     };
     t.finish(cx);
@@ -639,10 +663,10 @@ pub(crate) fn read_rulebook(cx: &mut Cx<'_>, doc: &toml::Spanned<DeTable<'_>>) -
             (t.id(cx, "id"), t.text(cx, "title"), t.text(cx, "description"), t.int(cx, "met_at", 1, 1000), t.int(cx, "partly_at", 1, 1000));
         let mut counts = Vec::new();
         for mut c in t.tables(cx, "counts", true) {
-            let r = (c.id(cx, "question"), c.points(cx, "points", 100));
+            let r = (c.id(cx, "question"), c.points(cx, "points", 100), c.opt_cond(cx, "when"));
             c.finish(cx);
-            if let (Some(q), Some(points)) = r {
-                counts.push(ElementCount { question: QuestionId(q), points });
+            if let (Some(q), Some(points)) = (r.0, r.1) {
+                counts.push(ElementCount { question: QuestionId(q), points, when: r.2 });
             }
         }
         t.finish(cx);
@@ -667,9 +691,10 @@ pub(crate) fn read_rulebook(cx: &mut Cx<'_>, doc: &toml::Spanned<DeTable<'_>>) -
     let mut factors = Vec::new();
     for mut t in root.tables(cx, "factors", true) {
         let f = (t.id(cx, "id"), t.text(cx, "title"), t.id(cx, "question"), t.int(cx, "weight", 1, 100), t.points(cx, "grades", grade_max));
+        let when = t.opt_cond(cx, "when");
         t.finish(cx);
         if let (Some(id), Some(title), Some(q), Some(weight), Some(grades)) = f {
-            factors.push(Factor { id: FactorId(id), title, question: QuestionId(q), weight, grades });
+            factors.push(Factor { id: FactorId(id), title, question: QuestionId(q), weight, grades, when });
         }
     }
     let mut tiers = Vec::new();
@@ -706,10 +731,23 @@ pub(crate) fn read_rulebook(cx: &mut Cx<'_>, doc: &toml::Spanned<DeTable<'_>>) -
     });
     let mut decisions = Vec::new();
     for mut t in root.tables(cx, "decisions", true) {
-        let d = (t.id(cx, "id"), t.cond(cx, "when"), t.id(cx, "tier"), t.text(cx, "reason"));
+        // A row either grants a tier or caps it: exactly one of the two keys.
+        let effect = match (t.has("grant"), t.has("cap")) {
+            (true, false) => t.id(cx, "grant").map(|x| (x, false)),
+            (false, true) => t.id(cx, "cap").map(|x| (x, true)),
+            (true, true) => {
+                cx.error(&format!("{}.cap", t.path), ErrorKind::NotAllowedHere { what: "grant_and_cap" });
+                None
+            }
+            (false, false) => {
+                cx.error(&t.path, ErrorKind::MissingKey { key: "grant | cap".into() });
+                None
+            }
+        };
+        let d = (t.id(cx, "id"), t.cond(cx, "when"), t.text(cx, "reason"));
         t.finish(cx);
-        if let (Some(id), Some(when), Some(tier), Some(reason)) = d {
-            decisions.push(Decision { id: DecisionId(id), when, tier: TierId(tier), reason });
+        if let (Some(id), Some(when), Some(reason), Some((tier, cap))) = (d.0, d.1, d.2, effect) {
+            decisions.push(Decision { id: DecisionId(id), when, tier: TierId(tier), cap, reason });
         }
     }
     let mut measures = Vec::new();
@@ -822,6 +860,26 @@ pub(crate) fn read_rulebook(cx: &mut Cx<'_>, doc: &toml::Spanned<DeTable<'_>>) -
             documents.push(Document { id: DocumentId(id), title, intro, tiers: d.3.into_iter().map(TierId).collect(), sections });
         }
     }
+    let mut invariants = Vec::new();
+    for mut t in root.tables(cx, "invariants", false) {
+        let condition = match (t.has("never"), t.has("reachable")) {
+            (true, false) => t.cond(cx, "never").map(|c| (c, false)),
+            (false, true) => t.cond(cx, "reachable").map(|c| (c, true)),
+            (true, true) => {
+                cx.error(&format!("{}.reachable", t.path), ErrorKind::NotAllowedHere { what: "never_and_reachable" });
+                None
+            }
+            (false, false) => {
+                cx.error(&t.path, ErrorKind::MissingKey { key: "never | reachable".into() });
+                None
+            }
+        };
+        let r = (t.id(cx, "id"), t.text(cx, "message"));
+        t.finish(cx);
+        if let (Some(id), Some(message), Some((condition, reachable))) = (r.0, r.1, condition) {
+            invariants.push(Invariant { id: InvariantId(id), condition, reachable, message });
+        }
+    }
     // Scenario cases may ride along in a rulebook; they are read by `cases`.
     let _ = root.get(cx, "cases");
     root.finish(cx);
@@ -851,6 +909,7 @@ pub(crate) fn read_rulebook(cx: &mut Cx<'_>, doc: &toml::Spanned<DeTable<'_>>) -
         paths,
         risks,
         documents,
+        invariants,
     })
 }
 

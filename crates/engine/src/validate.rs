@@ -61,6 +61,11 @@ fn duplicates(cx: &mut Cx<'_>, rb: &Rulebook) {
     dup(cx, "paths", rb.paths.iter().map(|x| x.id.as_str()));
     dup(cx, "risks", rb.risks.iter().map(|x| x.id.as_str()));
     dup(cx, "documents", rb.documents.iter().map(|x| x.id.as_str()));
+    dup(cx, "invariants", rb.invariants.iter().map(|x| x.id.as_str()));
+    // `risk = "any"` means every risk point, so no risk may be called that.
+    for (i, r) in rb.risks.iter().enumerate().filter(|(_, r)| r.id.as_str() == "any") {
+        cx.error(&format!("risks[{i}].id"), ErrorKind::BadValue { value: r.id.0.clone(), allowed: "an id other than any" });
+    }
 }
 
 fn tier_ref(cx: &mut Cx<'_>, rb: &Rulebook, path: String, id: &TierId) {
@@ -157,8 +162,12 @@ fn references(cx: &mut Cx<'_>, rb: &Rulebook) {
 #[derive(Clone, Copy, PartialEq)]
 enum Reads {
     Answers,
-    /// Decision rows: facts and answers.
-    Both,
+    /// Grant rows: facts and answers.
+    Grant,
+    /// Cap rows: facts, answers and risk points.
+    Cap,
+    /// Invariants: everything, the tier shown and the plan included.
+    Invariant,
 }
 
 fn check_condition(cx: &mut Cx<'_>, rb: &Rulebook, path: &str, c: &Condition, reads: Reads, before: Option<usize>) {
@@ -186,6 +195,29 @@ fn check_condition(cx: &mut Cx<'_>, rb: &Rulebook, path: &str, c: &Condition, re
                     let p = if matches!(c, Condition::In { .. }) { format!("{path}.in[{k}]") } else { format!("{path}.is") };
                     cx.error(&p, ErrorKind::Unresolved { what: "option", id: o.0.clone() });
                 }
+            }
+        }
+        Condition::Tier { tiers } => {
+            if reads != Reads::Invariant {
+                cx.error(path, ErrorKind::NotAllowedHere { what: "tier_here" });
+            }
+            for t in tiers {
+                tier_ref(cx, rb, format!("{path}.tier"), t);
+            }
+        }
+        Condition::Plan => {
+            if reads != Reads::Invariant {
+                cx.error(path, ErrorKind::NotAllowedHere { what: "tier_here" });
+            }
+        }
+        Condition::Risk { risk } => {
+            if !matches!(reads, Reads::Cap | Reads::Invariant) {
+                cx.error(path, ErrorKind::NotAllowedHere { what: "risk_here" });
+            }
+            if let Some(r) = risk
+                && !rb.risks.iter().any(|x| &x.id == r)
+            {
+                cx.error(&format!("{path}.risk"), ErrorKind::Unresolved { what: "risk", id: r.0.clone() });
             }
         }
         Condition::Element { element, .. } => {
@@ -236,7 +268,24 @@ fn conditions(cx: &mut Cx<'_>, rb: &Rulebook) {
         check_condition(cx, rb, &format!("tracks[{i}].when"), &t.when, Reads::Answers, None);
     }
     for (i, d) in rb.decisions.iter().enumerate() {
-        check_condition(cx, rb, &format!("decisions[{i}].when"), &d.when, Reads::Both, None);
+        let reads = if d.cap { Reads::Cap } else { Reads::Grant };
+        check_condition(cx, rb, &format!("decisions[{i}].when"), &d.when, reads, None);
+    }
+    for (i, f) in rb.factors.iter().enumerate() {
+        if let Some(c) = &f.when {
+            check_condition(cx, rb, &format!("factors[{i}].when"), c, Reads::Answers, None);
+        }
+    }
+    for (i, e) in rb.elements.iter().enumerate() {
+        for (j, c) in e.counts.iter().enumerate() {
+            if let Some(w) = &c.when {
+                check_condition(cx, rb, &format!("elements[{i}].counts[{j}].when"), w, Reads::Answers, None);
+            }
+        }
+    }
+    for (i, v) in rb.invariants.iter().enumerate() {
+        let key = if v.reachable { "reachable" } else { "never" };
+        check_condition(cx, rb, &format!("invariants[{i}].{key}"), &v.condition, Reads::Invariant, None);
     }
     for (i, m) in rb.measures.iter().enumerate() {
         if let Some(c) = &m.required_when {
@@ -451,12 +500,18 @@ fn coverage(cx: &mut Cx<'_>, rb: &Rulebook) {
     }
 
     // Decision rows: every combination of element statuses, score band and the
-    // answers the rows read (including no answer) must match a row.
+    // answers the rows read (including no answer) must match a grant (caps
+    // only ever limit what is granted).
     if rb.elements.is_empty() || rb.score.bands.is_empty() {
         return;
     }
+    let grants: Vec<&Decision> = rb.decisions.iter().filter(|d| !d.cap).collect();
+    if grants.is_empty() {
+        cx.error("decisions", ErrorKind::NoOutcome { situation: "(no grant row)".into() });
+        return;
+    }
     let mut qs: Vec<usize> = Vec::new();
-    for d in &rb.decisions {
+    for d in &grants {
         for i in read_by(&d.when, rb) {
             if !qs.contains(&i) {
                 qs.push(i);
@@ -480,12 +535,12 @@ fn coverage(cx: &mut Cx<'_>, rb: &Rulebook) {
         let facts = super::condition::Facts { elements, band: Some(band) };
         // A row that reads no answers and holds covers every answer at once
         // (a catch-all row, say): no need to try the answers one by one.
-        if rb.decisions.iter().any(|d| !d.when.reads_answers() && holds_with(&d.when, &|_| None, Some(&facts))) {
+        if grants.iter().any(|d| !d.when.reads_answers() && holds_with(&d.when, &|_| None, Some(&facts))) {
             continue;
         }
         let mut answers = String::new();
         let uncovered = any_assignment(rb, &qs, &all, true, &mut |get| {
-            if rb.decisions.iter().any(|d| holds_with(&d.when, get, Some(&facts))) {
+            if grants.iter().any(|d| holds_with(&d.when, get, Some(&facts))) {
                 return false;
             }
             answers = describe(rb, &qs, get, "(none)");

@@ -339,7 +339,8 @@ proptest! {
         prop_assert_eq!(a.distinctions.len(), rb.distinctions.len());
         prop_assert!(a.score.milli <= 100_000 && a.score.milli <= a.score.best_milli, "{:?}", a.score);
         prop_assert!(a.score.best_milli <= 100_000, "{:?}", a.score);
-        if a.tier == rb.outcome.unknown_tier {
+        // Not enough information (shown as the path's own tier on a path): the reason says so.
+        if a.stage == engine::assess::Stage::Unknown {
             prop_assert!(a.reasons.iter().any(|r| r.rule.key() == "unknown"), "{:?}", a.reasons);
         }
         let tier = rb.tier(a.tier.as_str()).expect("checked above");
@@ -374,8 +375,8 @@ proptest! {
 
     /// (e): a tier decided early, or with "not sure" answers, is the tier of
     /// every concrete completion: the answers still to come and the unsure
-    /// ones are filled in at random (16 completions per case) and assessed
-    /// as finished runs.
+    /// ones (but those a risk point reads, which count as given) are filled
+    /// in at random (16 completions per case) and assessed as finished runs.
     #[test]
     fn an_early_or_unsure_tier_holds_for_every_completion(
         base in prop::option::of(any::<Index>()),
@@ -409,11 +410,14 @@ proptest! {
             }
         }
         let early = engine::assess::assess_at(rb, &partial, next);
-        prop_assume!(early.tier != rb.outcome.unknown_tier);
+        prop_assume!(early.stage != engine::assess::Stage::Unknown);
         for (fill, fbits) in &fills {
             let mut done = partial.clone();
             for (i, q) in rb.questions.iter().enumerate() {
-                let open = i >= next || partial.get(q.id.as_str()).is_some_and(|a| a.is_unsure(q)) || (q.required && partial.get(q.id.as_str()).is_none());
+                // A "not sure" that a risk point reads is an answer of its own
+                // (it raises the risk), so it stays; any other is filled in.
+                let unsure_open = partial.get(q.id.as_str()).is_some_and(|a| a.is_unsure(q)) && !read_by_risks(rb, &q.id);
+                let open = i >= next || unsure_open || (q.required && partial.get(q.id.as_str()).is_none());
                 if open && q.kind.is_choice() {
                     done.set(&q.id, concrete_answer(q, fill[i], fbits));
                 }
@@ -645,6 +649,43 @@ proptest! {
     }
 }
 
+/// Whether a risk point's condition reads this question.
+fn read_by_risks(rb: &Rulebook, q: &QuestionId) -> bool {
+    let mut found = false;
+    for r in &rb.risks {
+        r.when.questions(&mut |x| found |= x == q);
+    }
+    found
+}
+
+/// Bytes behind the compact form's magic, so that the decoder reads them
+/// (without it every input is refused at the first four bytes).
+fn framed(bytes: &[u8]) -> Vec<u8> {
+    let mut framed = rongcuo_engine::compact::MAGIC.to_vec();
+    framed.extend_from_slice(bytes);
+    framed
+}
+
+/// The framing reaches the decoder: a real rulebook's body behind it decodes.
+#[test]
+fn framed_bytes_reach_the_decoder() {
+    let body = &COMPACT[rongcuo_engine::compact::MAGIC.len()..];
+    assert!(rongcuo_engine::compact::decode(&framed(body)).is_some());
+    // And a property over framed bytes would catch a decoder that panics
+    // past the magic: a stand-in that panics on any second byte fails it.
+    let mut runner = proptest::test_runner::TestRunner::new(config());
+    let panicky = |b: &[u8]| {
+        let mut r = b.strip_prefix(rongcuo_engine::compact::MAGIC.as_slice()).unwrap_or(&[]).iter();
+        let _ = r.next();
+        assert!(r.next().is_none(), "the stand-in decoder panics on a second byte");
+    };
+    let result = runner.run(&prop::collection::vec(any::<u8>(), 0..64), |bytes| {
+        panicky(&framed(&bytes));
+        Ok(())
+    });
+    assert!(result.is_err(), "the property did not reach the stand-in decoder");
+}
+
 /// The default rulebook in compact form, as the page receives it.
 static COMPACT: LazyLock<Vec<u8>> = LazyLock::new(|| rongcuo_engine::compact::encode(&RB));
 
@@ -656,9 +697,7 @@ proptest! {
     fn compact_decoder_is_total(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
         let _ = rongcuo_engine::compact::decode(&bytes);
         let _ = rongcuo_engine::compact::unpack_locale(&bytes);
-        let mut framed = b"RCZ1".to_vec();
-        framed.extend_from_slice(&bytes);
-        let _ = rongcuo_engine::compact::decode(&framed);
+        let _ = rongcuo_engine::compact::decode(&framed(&bytes));
     }
 
     /// Nor on a real rulebook with a byte changed and the rest cut at any point.

@@ -21,6 +21,10 @@ fn cond(c: &Condition) -> String {
         Condition::All(cs) => format!("({})", cs.iter().map(cond).collect::<Vec<_>>().join(" AND ")),
         Condition::Any(cs) => format!("({})", cs.iter().map(cond).collect::<Vec<_>>().join(" OR ")),
         Condition::Not(c) => format!("NOT {}", cond(c)),
+        Condition::Tier { tiers } => format!("tier ∈ {{{}}}", tiers.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", ")),
+        Condition::Risk { risk: Some(r) } => format!("risk {r} listed"),
+        Condition::Risk { risk: None } => "any risk listed".into(),
+        Condition::Plan => "correction plan offered".into(),
     }
 }
 
@@ -71,14 +75,25 @@ pub fn decision_table(rb: &Rulebook, l: Locale) -> String {
     for b in &rb.score.bands {
         let _ = writeln!(s, "   band {:<19} {:>3} ≤ score < {:>3}   {}", b.id, b.from, b.to, b.title.get(l));
     }
-    let _ = writeln!(s, "\n{}", h("decisions"));
-    for d in &rb.decisions {
+    let _ = writeln!(s, "\n{}", h("grants"));
+    for d in rb.decisions.iter().filter(|d| !d.cap) {
         let _ = writeln!(s, "   {:<24} if {}  →  {}", d.id, cond(&d.when), d.tier);
+    }
+    let _ = writeln!(s, "\n{}", h("caps"));
+    for d in rb.decisions.iter().filter(|d| d.cap) {
+        let _ = writeln!(s, "   {:<24} if {}  →  ≤ {}", d.id, cond(&d.when), d.tier);
     }
     let _ = writeln!(s, "\n{}", msgf(l, "explain.unknown", &[("tier", rb.outcome.unknown_tier.as_str())]));
     let _ = writeln!(s, "\n{}", h("tiers"));
     for t in &rb.tiers {
         let _ = writeln!(s, "   {:<24} {:<13} {}", t.id, t.tone.as_str(), t.title.get(l));
+    }
+    if !rb.invariants.is_empty() {
+        let _ = writeln!(s, "\n{}", h("invariants"));
+        for v in &rb.invariants {
+            let kind = if v.reachable { "reachable" } else { "never" };
+            let _ = writeln!(s, "   {:<24} {kind} {}", v.id, cond(&v.condition));
+        }
     }
     s
 }

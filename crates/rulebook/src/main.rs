@@ -96,8 +96,15 @@ fn load(file: &str, l: Locale) -> Result<engine::Rulebook, ExitCode> {
 }
 
 fn check(file: &str, l: Locale) -> ExitCode {
-    match load(file, l) {
-        Ok(rb) => {
+    let Ok(src) = read(file) else { return ExitCode::from(2) };
+    let started = std::time::Instant::now();
+    match engine::check(file, &src, engine::prove::DEFAULT_BUDGET) {
+        Err(errors) => {
+            report(&src, &errors, l);
+            ExitCode::from(1)
+        }
+        Ok(engine::Checked { rulebook: rb, proofs }) => {
+            let seconds = started.elapsed().as_secs_f64();
             let n = |x: usize| x.to_string();
             println!(
                 "{}",
@@ -113,9 +120,29 @@ fn check(file: &str, l: Locale) -> ExitCode {
                     ]
                 )
             );
+            let own = proofs.iter().filter(|p| p.index.is_some()).count();
+            let nodes: u64 = proofs.iter().map(|p| p.nodes).sum();
+            println!(
+                "{}",
+                msgf(
+                    l,
+                    "cli.proved",
+                    &[
+                        ("own", &n(own)),
+                        ("core", &n(proofs.len() - own)),
+                        ("space", &format!("{:.0}", engine::prove::answer_space_log10(&rb))),
+                        ("nodes", &nodes.to_string()),
+                        ("seconds", &format!("{seconds:.2}")),
+                    ]
+                )
+            );
+            if std::env::var_os("RULEBOOK_PROOF_DETAIL").is_some() {
+                for p in &proofs {
+                    println!("   {:<48} {:>9} nodes", p.id, p.nodes);
+                }
+            }
             ExitCode::SUCCESS
         }
-        Err(code) => code,
     }
 }
 

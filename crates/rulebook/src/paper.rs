@@ -65,14 +65,25 @@ pub fn describe(rb: &Rulebook, cond: &Condition, l: Locale) -> String {
             format!("{title}{c}{}", st.join("/"))
         }
         Condition::Band { bands } => {
-            let names: Vec<String> = bands
-                .iter()
-                .filter_map(|b| rb.score.bands.iter().find(|x| &x.id == b))
-                .map(|b| format!("{} {}–{}", b.title.get(l), b.from, b.to))
-                .collect();
+            let names: Vec<String> =
+                bands.iter().filter_map(|b| rb.score.bands.iter().find(|x| &x.id == b)).map(|b| band_range(b, l)).collect();
             names.join("/")
         }
+        Condition::Risk { risk: Some(r) } => {
+            let title = rb.risks.iter().find(|x| &x.id == r).map_or(r.0.clone(), |x| x.title.get(l).to_owned());
+            fill(p(l, "paper_risk"), &[("risk", &title)])
+        }
+        Condition::Risk { risk: None } => p(l, "paper_risk_any").to_owned(),
+        // Invariants only; the paper form never shows them.
+        Condition::Tier { .. } | Condition::Plan => String::new(),
     }
+}
+
+/// A band as the screen shows it: its name and whole points, the upper end
+/// inclusive (`中等 50–79 分`; the top band reaches 100).
+pub fn band_range(b: &rongcuo_engine::model::Band, l: Locale) -> String {
+    let to = if b.to >= 100 { 100 } else { b.to.saturating_sub(1) };
+    fill(p(l, "paper_band"), &[("band", b.title.get(l)), ("from", &b.from.to_string()), ("to", &to.to_string())])
 }
 
 fn status_word(s: ElementStatus, l: Locale) -> &'static str {
@@ -202,15 +213,19 @@ pub fn blank_form_html(rb: &Rulebook, l: Locale, others: &[(String, Locale)]) ->
         let _ = writeln!(h, "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>", e(f.title.get(l)), f.weight, e(&grades.join(sep)));
     }
     let _ = writeln!(h, "</tbody>\n</table>");
-    let bands: Vec<String> = rb.score.bands.iter().map(|b| format!("{} {}–{}", b.title.get(l), b.from, b.to)).collect();
+    let bands: Vec<String> = rb.score.bands.iter().map(|b| band_range(b, l)).collect();
     let _ = writeln!(h, "<p>{} {}</p>", e(p(l, "score_bands_caption")), e(&bands.join(sep)));
-    let _ = writeln!(h, "<p>{}</p>\n<ol>", e(p(l, "paper_decisions")));
-    for d in &rb.decisions {
-        let tier = rb.tier(&d.tier.0).map_or(d.tier.0.as_str(), |x| x.title.get(l));
-        let cond = describe(rb, &d.when, l);
-        let _ = writeln!(h, "<li>{} → <b>{}</b></li>", e(if cond.is_empty() { p(l, "paper_otherwise") } else { &cond }), e(tier));
+    // Grants and caps: the order of the rows never matters.
+    for (cap, key) in [(false, "paper_grants"), (true, "paper_caps")] {
+        let _ = writeln!(h, "<p>{}</p>\n<ul>", e(p(l, key)));
+        for d in rb.decisions.iter().filter(|d| d.cap == cap) {
+            let tier = rb.tier(&d.tier.0).map_or(d.tier.0.as_str(), |x| x.title.get(l));
+            let cond = describe(rb, &d.when, l);
+            let _ = writeln!(h, "<li>{} → <b>{}</b></li>", e(if cond.is_empty() { p(l, "paper_otherwise") } else { &cond }), e(tier));
+        }
+        let _ = writeln!(h, "</ul>");
     }
-    let _ = writeln!(h, "</ol>\n<p>{}</p>\n</section>", e(&fill(p(l, "paper_how_unsure"), &[("tier", &tier(&rb.outcome.unknown_tier))])));
+    let _ = writeln!(h, "<p>{}</p>\n</section>", e(&fill(p(l, "paper_how_unsure"), &[("tier", &tier(&rb.outcome.unknown_tier))])));
 
     let _ = writeln!(h, "<section>\n<h2>{}</h2>\n<ul class=\"ticks\">", e(p(l, "paper_measures")));
     for m in &rb.measures {
