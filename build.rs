@@ -108,7 +108,7 @@ fn start_page(rb: &Rulebook, t: &HashMap<String, String>) -> String {
     }
     let time = fill(
         t.get("time_text").map_or("", String::as_str),
-        &[("minutes", &rb.meta.minutes.to_string()), ("count", &rb.questions.len().to_string())],
+        &[("minutes", &rb.meta.minutes.to_string()), ("count", &rb.typical_questions().to_string())],
     );
     let _ = writeln!(h, "</ul>\n<h2>{}</h2>\n<p>{}</p>", u("time_title"), escape(&time));
     let _ = write!(h, "<h2>{}</h2>\n<ul class=\"list\">", u("get_title"));

@@ -21,6 +21,10 @@ cargo test --offline --workspace 2>&1 | tee target/test-native.log
 # A locale added as data only (the pseudo-locale en-XA): every table entry marked.
 cargo test --offline -p rongcuo --features pseudo-locale --test pseudo_locale 2>&1 | tee -a target/test-native.log
 summary+=("native (cargo test):        $(count_cargo target/test-native.log) passed")
+# The default rulebook: every invariant proved over every answer combination, every scenario case.
+cargo run --quiet --offline -p rulebook -- check rulebooks/default.toml | tee target/test-rulebook.log
+cargo run --quiet --offline -p rulebook -- test rulebooks/default.toml rulebooks/default.cases.toml | tail -2 | tee -a target/test-rulebook.log
+summary+=("rulebook check and cases:   $(tail -n +2 target/test-rulebook.log | tr '\n' ' ')")
 
 echo "== 2. wasm component tests (headless Chromium)"
 WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --offline --target wasm32-unknown-unknown -p rongcuo --test components --test panic_hook 2>&1 | tee target/test-wasm.log

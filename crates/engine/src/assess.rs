@@ -693,8 +693,67 @@ fn is_read(rb: &Rulebook, q: &QuestionId) -> bool {
     rb.tracks.iter().for_each(|t| check(&t.when));
     rb.distinctions.iter().for_each(|d| check(&d.intolerable_when));
     rb.decisions.iter().for_each(|d| check(&d.when));
+    rb.risks.iter().for_each(|r| check(&r.when));
+    rb.paths.iter().for_each(|p| check(&p.when));
     rb.questions.iter().filter_map(|x| x.show_if.as_ref()).for_each(&mut check);
+    rb.elements.iter().flat_map(|e| &e.counts).filter_map(|c| c.when.as_ref()).for_each(&mut check);
+    rb.factors.iter().filter_map(|f| f.when.as_ref()).for_each(&mut check);
     found || rb.elements.iter().any(|e| e.counts.iter().any(|c| &c.question == q)) || rb.factors.iter().any(|f| &f.question == q)
+}
+
+/// Whether question `i`, about to be asked, can still change what the
+/// result shows, given the answers to the questions before it: the tier,
+/// the correction plan, the materials, the risk points or a paper. A
+/// question that cannot is not asked. While the tier is undecided every
+/// question the rules read matters; once it is decided, only what the
+/// result for that tier shows. A question that decides whether a later
+/// one is shown always matters.
+pub fn matters(rb: &Rulebook, given: &Answers, i: usize) -> bool {
+    if i >= rb.questions.len() {
+        return false;
+    }
+    let mut before = Answers::default();
+    for x in &rb.questions[..i] {
+        if let Some(a) = given.get(&x.id.0) {
+            before.set(&x.id, a.clone());
+        }
+    }
+    let k = knowledge(rb, &before, i);
+    let decided = outcome(rb, &k).tier.map(|t| rb.shown_tier(rb.path_for(&k.answers).map(|p| &p.id), &t));
+    let tier = decided.as_ref().and_then(|t| rb.tier(&t.0));
+    // From the last question back: a question matters when the rules still
+    // read it (undecided), the result shows what it decides, or it decides
+    // whether a later question that matters is shown.
+    let n = rb.questions.len();
+    let mut relevant = vec![false; n];
+    for j in (i..n).rev() {
+        let id = &rb.questions[j].id;
+        let reads = |c: &Condition| {
+            let mut found = false;
+            c.questions(&mut |x| found |= x == id);
+            found
+        };
+        relevant[j] = (decided.is_none() && is_read(rb, id))
+            || shows(rb, id, tier)
+            || (j + 1..n).any(|m| relevant[m] && rb.questions[m].show_if.as_ref().is_some_and(reads));
+    }
+    relevant[i]
+}
+
+/// Whether a result for `tier` (any tier when `None`) shows something the
+/// answer to `q` decides: a measure of the plan, a material, a risk point, a paper.
+fn shows(rb: &Rulebook, q: &QuestionId, tier: Option<&Tier>) -> bool {
+    let reads = |c: &Condition| {
+        let mut found = false;
+        c.questions(&mut |x| found |= x == q);
+        found
+    };
+    let plan = tier.is_none_or(|t| t.correction);
+    let for_tier = |tiers: &[TierId]| tier.is_none_or(|t| tiers.is_empty() || tiers.contains(&t.id));
+    (plan && rb.measures.iter().any(|m| m.required_when.as_ref().is_some_and(reads) || m.offer_when.as_ref().is_some_and(reads)))
+        || rb.materials.iter().any(|m| for_tier(&m.tiers) && m.when.as_ref().is_some_and(reads))
+        || rb.risks.iter().any(|r| reads(&r.when))
+        || rb.documents.iter().any(|d| (tier.is_none() || for_tier(&d.tiers)) && crate::documents::reads(d, q))
 }
 
 /// The outcome of the stages on a settled (or partly settled) answer set.
@@ -934,7 +993,12 @@ pub fn assess_at(rb: &Rulebook, given: &Answers, next: usize) -> Assessment {
     }
     let k = knowledge(rb, given, next);
     for (i, q) in rb.questions.iter().enumerate() {
-        if i < next && k.shown[i] == Tri::Yes && q.required && given.get(&q.id.0).is_none_or(|a| !a.fits(q) || a.is_blank()) {
+        if i < next
+            && k.shown[i] == Tri::Yes
+            && q.required
+            && given.get(&q.id.0).is_none_or(|a| !a.fits(q) || a.is_blank())
+            && matters(rb, given, i)
+        {
             issues.push(AnswerIssue::Missing(q.id.clone()));
         }
     }

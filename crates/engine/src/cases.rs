@@ -211,3 +211,21 @@ pub fn run_case(rb: &Rulebook, case: &Case) -> CaseResult {
     }
     CaseResult { id: case.id.clone(), passed: problems.is_empty(), detail: problems.join("; ") }
 }
+
+/// How many questions a run with these answers is asked before its first
+/// outcome page (the result, or an early outcome): the run is walked as the
+/// page walks it, each question answered from `answers` (or left blank).
+pub fn questions_asked(rb: &Rulebook, answers: &Answers) -> usize {
+    use crate::flow::{Session, Step, Submit};
+    let mut s = Session::default();
+    s.start(rb);
+    let mut asked = 0;
+    while let Step::Question(i) = s.step {
+        asked += 1;
+        let q = &rb.questions[i];
+        if s.submit(rb, i, answers.get(&q.id.0).cloned(), true) != Submit::Done || asked > rb.questions.len() {
+            break;
+        }
+    }
+    asked
+}

@@ -403,7 +403,7 @@ codec_struct! {
         outcome, decisions, measures, materials, next_steps, stages, recipients, references, consistency, paths, risks, documents,
         invariants
     }
-    Meta { id, title, version, issuer, effective, locales, notice, disclaimer, minutes }
+    Meta { id, title, version, issuer, effective, locales, notice, disclaimer, minutes, questions }
     Labels { yes, no, unsure, not_provided }
     Section { id, title, intro }
     Question { id, section, kind, text, hint, why, terms, show_if, options, required, max_chars, short, on }

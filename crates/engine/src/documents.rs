@@ -6,7 +6,7 @@
 use crate::answers::{Answer, Answers};
 use crate::assess::Assessment;
 use crate::flow::Plan;
-use crate::model::{Document, DocumentId, Question, Rulebook};
+use crate::model::{Document, DocumentId, Question, QuestionId, Rulebook};
 use crate::text::{Locale, fill, placeholders};
 
 /// An answer in words, exactly as typed for free text; `sep` joins several choices.
@@ -54,6 +54,12 @@ impl Drafts {
         }
         d.sections[section] = Some(text);
     }
+}
+
+/// Whether a paper's text uses the answer to question `q`.
+pub fn reads(d: &Document, q: &QuestionId) -> bool {
+    let key = format!("answer:{q}");
+    d.sections.iter().any(|s| crate::text::Locale::all().any(|l| s.body.has(l) && placeholders(s.body.get(l)).contains(&key)))
 }
 
 /// What fills a document's placeholders.

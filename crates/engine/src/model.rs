@@ -144,6 +144,10 @@ pub struct Meta {
     pub disclaimer: Text,
     /// About how many minutes a run takes.
     pub minutes: u32,
+    /// About how many questions a typical run asks (0: not stated, the
+    /// start page then gives the number of questions). `rulebook test`
+    /// checks it against the scenario cases.
+    pub questions: u32,
 }
 
 /// Wording of the built-in answer kinds.
@@ -727,6 +731,11 @@ impl Rulebook {
     /// The question with this id.
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id.0 == id)
+    }
+
+    /// About how many questions a run asks: as the rulebook states it, else all of them.
+    pub fn typical_questions(&self) -> u32 {
+        if self.meta.questions > 0 { self.meta.questions } else { self.questions.len() as u32 }
     }
 
     /// The position of the question with this id.

@@ -948,6 +948,7 @@ fn read_meta(cx: &mut Cx<'_>, mut t: Tab<'_, '_>) -> Option<Meta> {
         t.text(cx, "disclaimer"),
         t.int(cx, "minutes", 1, 120),
     );
+    let questions = t.opt_int(cx, "questions", 1, 500).unwrap_or(0);
     t.finish(cx);
     Some(Meta {
         id: m.0?,
@@ -958,6 +959,7 @@ fn read_meta(cx: &mut Cx<'_>, mut t: Tab<'_, '_>) -> Option<Meta> {
         notice: m.4?,
         disclaimer: m.5?,
         minutes: m.6?,
+        questions,
         locales: locales?,
     })
 }

@@ -9,7 +9,9 @@ use rongcuo_engine::model::OptionId;
 use rongcuo_engine::{self as engine, Answer, Rulebook};
 
 /// The minimal example rulebook, plus a text, a date and a multiple-choice
-/// question, so that every kind of answer goes through the session.
+/// question, so that every kind of answer goes through the session (a paper
+/// and a material read them, so they are asked), and a question nothing
+/// reads, which is never asked.
 fn rulebook() -> Rulebook {
     let base = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../rulebooks/minimal.toml")).unwrap();
     let extra = r#"
@@ -49,6 +51,28 @@ label = "集体决策"
 id = "none"
 label = "都没有"
 exclusive = true
+
+[[questions]]
+id = "aside"
+section = "main"
+kind = "yes_no"
+text = "无关的题"
+short = "无关"
+why = "什么都不读它：不会被问到。"
+
+[[materials]]
+id = "basis_papers"
+title = "依据文件"
+when = { question = "basis", is = "policy" }
+
+[[documents]]
+id = "note"
+title = "说明"
+intro = "草稿。"
+tiers = ["possible", "unlikely"]
+[[documents.sections]]
+heading = "经过"
+body = "{answer:what}（{answer:when}）"
 "#;
     // The red-line outcome stops the run as soon as it is certain.
     let base = base.replacen("summary = \"触及负面清单。\"", "summary = \"触及负面清单。\"\nstop_early = true", 1);
@@ -83,10 +107,17 @@ fn start_shows_the_first_question_and_each_answer_leads_to_the_next_shown_one() 
     assert_eq!(s.step, Step::Question(idx(&rb, "gain")));
     assert_eq!(s.submit(&rb, idx(&rb, "gain"), choice("no"), false), Submit::Done);
     assert_eq!(s.step, Step::Question(idx(&rb, "kind")));
-    // "undone" hides the motive question: the next page skips it.
+    // "undone" hides the motive question, and decides the outcome
+    // (accountability), for which no paper is drafted: the next page skips
+    // the motive and the paper's questions, and asks what the materials need.
     assert_eq!(s.submit(&rb, idx(&rb, "kind"), choice("undone"), false), Submit::Done);
-    assert_eq!(s.step, Step::Question(idx(&rb, "what")));
+    assert_eq!(s.step, Step::Question(idx(&rb, "basis")));
     assert_eq!(s.previous(&rb), Step::Question(idx(&rb, "kind")));
+    // "other" shows the motive question, and the papers' questions follow it.
+    let mut s = answered(&rb, &[("gain", choice("no")), ("kind", choice("other"))]);
+    assert_eq!(s.step, Step::Question(idx(&rb, "motive")));
+    s.submit(&rb, idx(&rb, "motive"), choice("public"), false);
+    assert_eq!(s.step, Step::Question(idx(&rb, "what")));
 }
 
 #[test]
@@ -213,14 +244,16 @@ fn an_outcome_decided_early_is_shown_at_once_and_the_user_may_go_on() {
     s.start(&rb);
     assert_eq!(s.submit(&rb, idx(&rb, "gain"), choice("yes"), false), Submit::Done);
     assert_eq!(s.step, Step::Outcome, "a red line answered yes decides the outcome at once");
-    assert_eq!(s.resume_at, idx(&rb, "kind"));
+    assert_eq!(s.resume_at, idx(&rb, "basis"), "the questions only the rules read are passed by");
     assert_eq!(engine::assess::assess_at(&rb, &s.answers, s.resume_at).tier.as_str(), "excluded");
     assert_eq!(s.previous(&rb), Step::Question(idx(&rb, "gain")));
-    // Going on asks the remaining questions, with no second stop.
+    // Going on asks what the plan and the materials still need (the
+    // outcome is decided, so the questions only the rules read are passed by),
+    // with no second stop.
     s.go_on(&rb);
-    assert_eq!(s.step, Step::Question(idx(&rb, "kind")));
-    s.submit(&rb, idx(&rb, "kind"), choice("other"), false);
-    assert_eq!(s.step, Step::Question(idx(&rb, "motive")));
+    assert_eq!(s.step, Step::Question(idx(&rb, "basis")));
+    s.submit(&rb, idx(&rb, "basis"), Some(Answer::Choices(vec![OptionId("policy".into())])), false);
+    assert_eq!(s.step, Step::Review);
 }
 
 #[test]
@@ -257,4 +290,36 @@ fn a_change_from_the_review_page_returns_there_even_when_it_decides_the_outcome(
     s.change(&rb, idx(&rb, "gain"));
     assert_eq!(s.submit(&rb, idx(&rb, "gain"), choice("yes"), false), Submit::Done);
     assert_eq!(s.step, Step::Review, "the result follows from the review page, not an early stop");
+}
+
+#[test]
+fn a_question_that_can_change_nothing_is_not_asked() {
+    let rb = rulebook();
+    let aside = idx(&rb, "aside");
+    // Nothing reads it: passed by, not required for the result, not "missing".
+    let mut s = answered(
+        &rb,
+        &[
+            ("gain", choice("no")),
+            ("kind", choice("other")),
+            ("motive", choice("public")),
+            ("what", None),
+            ("when", None),
+            ("basis", Some(Answer::Choices(vec![OptionId("policy".into())]))),
+        ],
+    );
+    assert_eq!(s.step, Step::Review);
+    assert!(!engine::flow::asked(&rb, &s.answers)[aside]);
+    s.result(&rb);
+    assert_eq!(s.step, Step::Result);
+    let a = engine::assess(&rb, &s.answers);
+    assert!(a.issues.is_empty(), "{:?}", a.issues);
+    // Once the tier is decided, a question only the rules read is passed by
+    // too: after a red line, going on asks only what the plan and papers need.
+    let motive = idx(&rb, "motive");
+    let mut s = answered(&rb, &[("gain", choice("yes"))]);
+    assert_eq!(s.step, Step::Outcome);
+    s.go_on(&rb);
+    assert_ne!(s.step, Step::Question(motive));
+    assert!(!engine::flow::asked(&rb, &s.answers)[motive]);
 }

@@ -109,7 +109,10 @@ fn an_unreachable_goal_and_an_overrun_budget_are_errors() {
         "id = \"deployment_plan_can_be_filed\"\nreachable = { all = [{ tier = \"risk_ok\" }, { question = \"m_motive\", is = \"personal\" }] }",
     );
     let errors = check(&src).err().expect("unreachable");
-    assert!(errors.iter().any(|e| matches!(&e.kind, ErrorKind::Unreachable { invariant } if invariant == "deployment_plan_can_be_filed")), "{errors:#?}");
+    assert!(
+        errors.iter().any(|e| matches!(&e.kind, ErrorKind::Unreachable { invariant } if invariant == "deployment_plan_can_be_filed")),
+        "{errors:#?}"
+    );
     let errors = engine::check("default.toml", DEFAULT_RULEBOOK, 3).err().expect("over budget");
     assert!(errors.iter().any(|e| matches!(&e.kind, ErrorKind::ProofBudget { budget: 3, .. })), "{errors:#?}");
 }

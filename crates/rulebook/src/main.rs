@@ -185,6 +185,18 @@ fn test(file: &str, extra: Option<&str>, l: Locale) -> ExitCode {
     let n = all.len();
     let s = |x: usize| x.to_string();
     println!("{}", msgf(l, "cli.cases_summary", &[("n", &s(n)), ("passed", &s(n - failed)), ("failed", &s(failed))]));
+    // How many questions the cases' runs are asked: the figure the start page gives.
+    let mut asked: Vec<usize> = all.iter().filter(|c| !c.partial).map(|c| cases::questions_asked(&rb, &c.answers)).collect();
+    asked.sort_unstable();
+    if let Some(median) = asked.get(asked.len() / 2) {
+        let (min, max) = (asked[0], asked[asked.len() - 1]);
+        let stated = rb.meta.questions as usize;
+        println!("{}", msgf(l, "cli.asked", &[("median", &s(*median)), ("min", &s(min)), ("max", &s(max)), ("stated", &s(stated))]));
+        if stated > 0 && stated.abs_diff(*median) > 2 {
+            failed += 1;
+            println!("{}", msgf(l, "cli.asked_off", &[("median", &s(*median)), ("stated", &s(stated))]));
+        }
+    }
     if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 

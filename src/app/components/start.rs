@@ -32,7 +32,7 @@ pub fn start_page(ctx: &AppContext) -> Html {
                 <li>{ t.privacy_4 }</li>
             </ul>
             <h2>{ t.time_title }</h2>
-            <p>{ fill(t.time_text, &[("minutes", &rb.meta.minutes.to_string()), ("count", &rb.questions.len().to_string())]) }</p>
+            <p>{ fill(t.time_text, &[("minutes", &rb.meta.minutes.to_string()), ("count", &rb.typical_questions().to_string())]) }</p>
             <h2>{ t.get_title }</h2>
             <ul class="list">
                 <li>{ t.get_1 }</li>

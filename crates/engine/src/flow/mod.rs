@@ -128,11 +128,19 @@ pub fn check(rb: &Rulebook, i: usize, answer: Option<&Answer>) -> Result<(), Fie
     }
 }
 
+/// Which questions a run asks, in rulebook order: those shown for the
+/// answers that can still change what the result shows
+/// ([`crate::assess::matters`]). A question that cannot is passed by.
+pub fn asked(rb: &Rulebook, answers: &Answers) -> Vec<bool> {
+    let shown = visible(rb, answers);
+    shown.iter().enumerate().map(|(i, s)| *s && crate::assess::matters(rb, answers, i)).collect()
+}
+
 impl Session {
-    /// The first shown question at or after `from`, else the review page.
+    /// The first question asked at or after `from`, else the review page.
     fn next_from(&self, rb: &Rulebook, from: usize) -> Step {
         let shown = visible(rb, &self.answers);
-        (from..rb.questions.len()).find(|&i| shown[i]).map_or(Step::Review, Step::Question)
+        (from..rb.questions.len()).find(|&i| shown[i] && crate::assess::matters(rb, &self.answers, i)).map_or(Step::Review, Step::Question)
     }
 
     /// Starts the run at the first question.
@@ -143,7 +151,7 @@ impl Session {
 
     /// The step before this one, for the back link: the previous shown question, or the start.
     pub fn previous(&self, rb: &Rulebook) -> Step {
-        let shown = visible(rb, &self.answers);
+        let shown = asked(rb, &self.answers);
         match self.step {
             Step::Start => Step::Start,
             Step::Question(i) => (0..i).rev().find(|&j| shown[j]).map_or(Step::Start, Step::Question),
@@ -237,7 +245,7 @@ impl Session {
 
     /// The first shown required question without an answer.
     pub fn first_unanswered(&self, rb: &Rulebook) -> Option<usize> {
-        let shown = visible(rb, &self.answers);
+        let shown = asked(rb, &self.answers);
         rb.questions.iter().enumerate().position(|(j, q)| shown[j] && q.required && self.answers.get(&q.id.0).is_none())
     }
 
@@ -291,7 +299,7 @@ impl Session {
     }
 
     fn previous_shown(&self, rb: &Rulebook, i: usize) -> Step {
-        let shown = visible(rb, &self.answers);
+        let shown = asked(rb, &self.answers);
         (0..i).rev().find(|&j| shown[j]).map_or(Step::Start, Step::Question)
     }
 
