@@ -214,3 +214,18 @@ fn possible_red_lines_come_only_from_answers_given_as_not_sure() {
     let unsure = engine::assess(&rb, &case("red_line_with_another_unsure").answers);
     assert_eq!(ids(&unsure), ["private_gain"]);
 }
+
+/// A cadre cannot know "the lecture" behind the rulebook: no text a user
+/// sees calls it that (the notice names it as the Party lecture this check
+/// draws on). TOML comments, which no user sees, are left out.
+#[test]
+fn no_user_visible_text_speaks_of_the_lecture() {
+    let rb = rulebook();
+    let json = format!("{rb:?}");
+    assert!(!json.contains("讲稿"), "a rulebook text speaks of 讲稿");
+    for src in [include_str!("../../../locales/zh-CN.toml"), include_str!("../../../locales/en.toml")] {
+        for line in src.lines().filter(|l| !l.trim_start().starts_with('#')) {
+            assert!(!line.contains("讲稿") && !line.contains("the lecture"), "{line}");
+        }
+    }
+}
