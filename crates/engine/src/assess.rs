@@ -754,6 +754,7 @@ fn shows(rb: &Rulebook, q: &QuestionId, tier: Option<&Tier>) -> bool {
         || rb.materials.iter().any(|m| for_tier(&m.tiers) && m.when.as_ref().is_some_and(reads))
         || rb.risks.iter().any(|r| reads(&r.when))
         || rb.documents.iter().any(|d| (tier.is_none() || for_tier(&d.tiers)) && crate::documents::reads(d, q))
+        || rb.next_steps.iter().any(|n| tier.is_none_or(|t| t.next_steps.contains(&n.id)) && n.when.as_ref().is_some_and(reads))
 }
 
 /// The outcome of the stages on a settled (or partly settled) answer set.
@@ -1087,6 +1088,7 @@ pub fn assess_at(rb: &Rulebook, given: &Answers, next: usize) -> Assessment {
     // On a path with outcomes of its own, the tier reached is shown as that path's tier.
     let path = rb.path_for(&a).map(|p| p.id.clone());
     let tier = rb.shown_tier(path.as_ref(), &tier);
+    let lit = k.literal(rb);
     let required = |m: &Measure| m.required_when.as_ref().is_some_and(|c| holds_with(c, &get, None));
     let offered = |m: &Measure| m.offer_when.as_ref().is_none_or(|c| holds_with(c, &get, None));
     let measures = rb.measures.iter().filter(|m| required(m)).map(|m| m.id.clone()).collect();
@@ -1098,10 +1100,23 @@ pub fn assess_at(rb: &Rulebook, given: &Answers, next: usize) -> Assessment {
         .filter(|m| m.when.as_ref().is_none_or(|c| holds_with(c, &get, None)))
         .map(|m| m.id.clone())
         .collect();
-    let next_steps = rb.tier(&tier.0).map(|t| t.next_steps.clone()).unwrap_or_default();
+    let next_steps = rb
+        .tier(&tier.0)
+        .map(|t| {
+            t.next_steps
+                .iter()
+                .filter(|id| {
+                    rb.next_steps
+                        .iter()
+                        .find(|n| &n.id == *id)
+                        .is_some_and(|n| n.when.as_ref().is_none_or(|c| eval(rb, c, &lit, None) == Tri::Yes))
+                })
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
     let clashes = rb.consistency.iter().filter(|c| eval(rb, &c.when, &k, None) == Tri::Yes).map(|c| c.id.clone()).collect();
     let changes = if next >= rb.questions.len() { changes(rb, &a, &k, &tier, path.as_ref()) } else { vec![] };
-    let lit = k.literal(rb);
     let risks = rb.risks.iter().filter(|r| eval(rb, &r.when, &lit, None) == Tri::Yes).map(|r| r.id.clone()).collect();
 
     Assessment {

@@ -404,15 +404,16 @@ codec_struct! {
         invariants
     }
     Meta { id, title, version, issuer, effective, locales, notice, disclaimer, minutes, questions }
-    Labels { yes, no, unsure, not_provided }
+    Labels { yes, no, unsure, not_provided, date, list_sep, item, plan_item, plan_item_undated, risk_item }
     Section { id, title, intro }
     Question { id, section, kind, text, hint, why, terms, show_if, options, required, max_chars, short, on }
     QuestionWording { path, text, hint, why, short }
     ChoiceWording { path, label, hint }
     Path { id, title, when, tiers }
     Risk { id, when, title, advice }
-    Document { id, title, intro, tiers, sections }
-    DocumentSection { heading, body, editable, lines }
+    Document { id, title, intro, tiers, talk, attaches, sections }
+    DocumentSection { heading, parts, fields, editable, lines, right }
+    DocumentPart { when, text }
     Choice { id, label, hint, unsure, exclusive, action, on }
     Term { id, term, definition }
     ScopeRule { id, when, tier, reason }
@@ -428,8 +429,8 @@ codec_struct! {
     OutcomeConfig { unknown_tier, unknown_reason }
     Decision { id, when, tier, cap, reason }
     Measure { id, title, description, required_when, offer_when }
-    Material { id, title, when, tiers }
-    NextStep { id, text }
+    Material { id, title, when, tiers, document }
+    NextStep { id, text, when }
     Stage { id, title, description }
     Recipient { id, title, role }
     Reference { id, title, note }

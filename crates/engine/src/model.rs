@@ -158,6 +158,18 @@ pub struct Labels {
     pub no: Text,
     pub unsure: Text,
     pub not_provided: Text,
+    /// Papers: a date, with `{y}`, `{m}`, `{d}` (`{y} 年 {m} 月 {d} 日`).
+    pub date: Text,
+    /// Papers: separator of several options named in a sentence (`、`).
+    pub list_sep: Text,
+    /// Papers: an item of a list, with `{n}` and `{item}` (`（{n}）{item}`).
+    pub item: Text,
+    /// Papers: a measure of the plan with its date, with `{measure}` and `{date}`.
+    pub plan_item: Text,
+    /// Papers: a measure of the plan without a date, with `{measure}`.
+    pub plan_item_undated: Text,
+    /// Papers: a risk point with its control measure, with `{risk}` and `{advice}`.
+    pub risk_item: Text,
 }
 
 /// A group of questions, shown as one step of the progress indicator.
@@ -274,8 +286,9 @@ pub struct Risk {
     pub advice: Text,
 }
 
-/// A paper drafted from the answers: sections whose text is filled in from
-/// the answers and can be edited on the page, printed on A4.
+/// A paper drafted from the answers: sections of connected sentences, each
+/// sentence written only when its answers are there, edited on the page and
+/// printed on A4.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Document {
@@ -285,27 +298,81 @@ pub struct Document {
     pub intro: Text,
     /// Offered for these tiers (shown tiers).
     pub tiers: Vec<TierId>,
+    /// The version for a first talk: printed straight from the result page
+    /// ("print for a talk") rather than opened as a paper.
+    pub talk: bool,
+    /// The papers listed among its attachments (`{materials}` leaves every
+    /// other paper out: a statement does not attach the application).
+    pub attaches: Vec<DocumentId>,
     pub sections: Vec<DocumentSection>,
 }
 
-/// A section of a [`Document`].
+/// A section of a [`Document`]: an optional heading, a paragraph made of
+/// parts, labelled lines to write on, blank lines.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct DocumentSection {
-    pub heading: Text,
-    /// The starting text, with placeholders: `{answer:question_id}`, `{tier}`,
-    /// `{plan}`, `{risks}`, `{materials}`, `{today}`.
-    pub body: Text,
-    /// Whether the user edits it on the page (otherwise printed as it is).
+    pub heading: Option<Text>,
+    /// The paragraph: each part is written when its condition holds and every
+    /// answer it names is there; a section left with nothing is not printed.
+    pub parts: Vec<DocumentPart>,
+    /// Labelled lines printed for handwriting (the addressee, the unit, a
+    /// signature, the date): never asked on the page.
+    pub fields: Vec<Text>,
+    /// Whether the user edits the paragraph on the page (otherwise printed as it is).
     pub editable: bool,
-    /// Blank lines printed for handwriting (signatures, the receipt).
+    /// Blank lines printed for handwriting.
     pub lines: u32,
+    /// Printed to the right, as a signature block is.
+    pub right: bool,
+}
+
+/// A sentence (or a few) of a paper's paragraph. Placeholders:
+/// `{answer:question_id}`, `{tier}`, `{plan}`, `{risks}`, `{materials}`, `{today}`.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct DocumentPart {
+    /// Written only when this holds (answers, read literally, the tier shown, risk points).
+    pub when: Option<Condition>,
+    pub text: Text,
 }
 
 impl Question {
     /// The option with this id.
     pub fn option(&self, id: &str) -> Option<&Choice> {
         self.options.iter().find(|o| o.id.0 == id)
+    }
+
+    /// The question's wording on a path (its own where it has one, else the common one).
+    pub fn on(&self, path: Option<&PathId>) -> QuestionText<'_> {
+        let w = path.and_then(|p| self.on.iter().find(|w| &w.path == p));
+        QuestionText {
+            text: w.and_then(|w| w.text.as_ref()).unwrap_or(&self.text),
+            hint: w.and_then(|w| w.hint.as_ref()).or(self.hint.as_ref()),
+            why: w.and_then(|w| w.why.as_ref()).unwrap_or(&self.why),
+            short: w.and_then(|w| w.short.as_ref()).unwrap_or(&self.short),
+        }
+    }
+}
+
+/// A question's wording as shown on a path.
+#[derive(Clone, Copy, Debug)]
+pub struct QuestionText<'a> {
+    pub text: &'a Text,
+    pub hint: Option<&'a Text>,
+    pub why: &'a Text,
+    pub short: &'a Text,
+}
+
+impl Choice {
+    /// The option's label on a path.
+    pub fn label_on(&self, path: Option<&PathId>) -> &Text {
+        path.and_then(|p| self.on.iter().find(|w| &w.path == p)).and_then(|w| w.label.as_ref()).unwrap_or(&self.label)
+    }
+
+    /// The option's hint on a path.
+    pub fn hint_on(&self, path: Option<&PathId>) -> Option<&Text> {
+        path.and_then(|p| self.on.iter().find(|w| &w.path == p)).and_then(|w| w.hint.as_ref()).or(self.hint.as_ref())
     }
 }
 
@@ -647,6 +714,8 @@ pub struct Material {
     pub when: Option<Condition>,
     /// Listed only for these tiers (all when empty).
     pub tiers: Vec<TierId>,
+    /// The paper this page drafts for it, if any.
+    pub document: Option<DocumentId>,
 }
 
 /// A next step, listed by the tiers that name it.
@@ -655,6 +724,9 @@ pub struct Material {
 pub struct NextStep {
     pub id: NextStepId,
     pub text: Text,
+    /// Listed only when this holds (answers, read literally): the first step
+    /// after a red line depends on which one.
+    pub when: Option<Condition>,
 }
 
 /// A stage of the formal procedure.
@@ -698,27 +770,6 @@ impl Rulebook {
     /// The path the answers take, if the rulebook has paths and one holds.
     pub fn path_for(&self, answers: &crate::answers::Answers) -> Option<&Path> {
         self.paths.iter().find(|p| crate::condition::holds(&p.when, &|id| answers.get(id)))
-    }
-
-    /// The rulebook as seen on a path: every question and option in that
-    /// path's wording. The pages render this view; ids and rules are the same.
-    pub fn on_path(&self, path: &PathId) -> Rulebook {
-        let mut rb = self.clone();
-        for q in &mut rb.questions {
-            if let Some(w) = q.on.iter().find(|w| &w.path == path).cloned() {
-                q.text = w.text.unwrap_or(std::mem::take(&mut q.text));
-                q.hint = w.hint.or(q.hint.take());
-                q.why = w.why.unwrap_or(std::mem::take(&mut q.why));
-                q.short = w.short.unwrap_or(std::mem::take(&mut q.short));
-            }
-            for o in &mut q.options {
-                if let Some(w) = o.on.iter().find(|w| &w.path == path).cloned() {
-                    o.label = w.label.unwrap_or(std::mem::take(&mut o.label));
-                    o.hint = w.hint.or(o.hint.take());
-                }
-            }
-        }
-        rb
     }
 
     /// The tier shown for a tier reached, on a path.

@@ -580,8 +580,27 @@ pub(crate) fn read_rulebook(cx: &mut Cx<'_>, doc: &toml::Spanned<DeTable<'_>>) -
     let meta = root.sub(cx, "meta").and_then(|t| read_meta(cx, t));
     let labels = root.sub(cx, "labels").and_then(|mut t| {
         let l = (t.text(cx, "yes"), t.text(cx, "no"), t.text(cx, "unsure"), t.text(cx, "not_provided"));
+        let p = (
+            t.text(cx, "date"),
+            t.text(cx, "list_sep"),
+            t.text(cx, "item"),
+            t.text(cx, "plan_item"),
+            t.text(cx, "plan_item_undated"),
+            t.text(cx, "risk_item"),
+        );
         t.finish(cx);
-        Some(Labels { yes: l.0?, no: l.1?, unsure: l.2?, not_provided: l.3? })
+        Some(Labels {
+            yes: l.0?,
+            no: l.1?,
+            unsure: l.2?,
+            not_provided: l.3?,
+            date: p.0?,
+            list_sep: p.1?,
+            item: p.2?,
+            plan_item: p.3?,
+            plan_item_undated: p.4?,
+            risk_item: p.5?,
+        })
     });
     let mut sections = Vec::new();
     for mut t in root.tables(cx, "sections", true) {
@@ -762,17 +781,18 @@ pub(crate) fn read_rulebook(cx: &mut Cx<'_>, doc: &toml::Spanned<DeTable<'_>>) -
     let mut materials = Vec::new();
     for mut t in root.tables(cx, "materials", true) {
         let m = (t.id(cx, "id"), t.text(cx, "title"), t.opt_cond(cx, "when"), t.opt_ids(cx, "tiers").unwrap_or_default());
+        let document = if t.has("document") { t.id(cx, "document").map(DocumentId) } else { None };
         t.finish(cx);
         if let (Some(id), Some(title)) = (m.0, m.1) {
-            materials.push(Material { id: MaterialId(id), title, when: m.2, tiers: m.3.into_iter().map(TierId).collect() });
+            materials.push(Material { id: MaterialId(id), title, when: m.2, tiers: m.3.into_iter().map(TierId).collect(), document });
         }
     }
     let mut next_steps = Vec::new();
     for mut t in root.tables(cx, "next_steps", true) {
-        let n = (t.id(cx, "id"), t.text(cx, "text"));
+        let n = (t.id(cx, "id"), t.text(cx, "text"), t.opt_cond(cx, "when"));
         t.finish(cx);
-        if let (Some(id), Some(text)) = n {
-            next_steps.push(NextStep { id: NextStepId(id), text });
+        if let (Some(id), Some(text)) = (n.0, n.1) {
+            next_steps.push(NextStep { id: NextStepId(id), text, when: n.2 });
         }
     }
     let mut stages = Vec::new();
@@ -841,23 +861,51 @@ pub(crate) fn read_rulebook(cx: &mut Cx<'_>, doc: &toml::Spanned<DeTable<'_>>) -
     }
     let mut documents = Vec::new();
     for mut t in root.tables(cx, "documents", false) {
-        let d = (t.id(cx, "id"), t.text(cx, "title"), t.text(cx, "intro"), t.opt_ids(cx, "tiers").unwrap_or_default());
+        let d =
+            (t.id(cx, "id"), t.text(cx, "title"), t.text(cx, "intro"), t.opt_ids(cx, "tiers").unwrap_or_default(), t.opt_bool(cx, "talk"));
+        let attaches = t.opt_ids(cx, "attaches").unwrap_or_default();
         let mut sections = Vec::new();
         for mut st in t.tables(cx, "sections", true) {
-            let x = (st.text(cx, "heading"), st.opt_text(cx, "body"), st.opt_bool(cx, "editable"), st.opt_int(cx, "lines", 0, 40));
-            st.finish(cx);
-            if let Some(heading) = x.0 {
-                sections.push(DocumentSection {
-                    heading,
-                    body: x.1.unwrap_or_default(),
-                    editable: x.2.unwrap_or(false),
-                    lines: x.3.unwrap_or(0),
-                });
+            let heading = st.opt_text(cx, "heading");
+            // `body` is a paragraph of one part, written whenever its answers are there.
+            let mut parts: Vec<DocumentPart> = st.opt_text(cx, "body").map(|text| DocumentPart { when: None, text }).into_iter().collect();
+            for mut pt in st.tables(cx, "parts", false) {
+                let x = (pt.opt_cond(cx, "when"), pt.text(cx, "text"));
+                pt.finish(cx);
+                if let Some(text) = x.1 {
+                    parts.push(DocumentPart { when: x.0, text });
+                }
             }
+            let fields = st.opt(cx, "fields", |cx, v, p| {
+                let items = array(cx, v, p)?;
+                let mut out = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    out.push(text(cx, item, &format!("{p}[{i}]"))?);
+                }
+                Some(out)
+            });
+            let x = (st.opt_bool(cx, "editable"), st.opt_int(cx, "lines", 0, 40), st.opt_bool(cx, "right"));
+            st.finish(cx);
+            sections.push(DocumentSection {
+                heading,
+                parts,
+                fields: fields.unwrap_or_default(),
+                editable: x.0.unwrap_or(false),
+                lines: x.1.unwrap_or(0),
+                right: x.2.unwrap_or(false),
+            });
         }
         t.finish(cx);
         if let (Some(id), Some(title), Some(intro)) = (d.0, d.1, d.2) {
-            documents.push(Document { id: DocumentId(id), title, intro, tiers: d.3.into_iter().map(TierId).collect(), sections });
+            documents.push(Document {
+                id: DocumentId(id),
+                title,
+                intro,
+                tiers: d.3.into_iter().map(TierId).collect(),
+                talk: d.4.unwrap_or(false),
+                attaches: attaches.into_iter().map(DocumentId).collect(),
+                sections,
+            });
         }
     }
     let mut invariants = Vec::new();

@@ -147,6 +147,11 @@ fn references(cx: &mut Cx<'_>, rb: &Rulebook) {
         for (j, t) in m.tiers.iter().enumerate() {
             tier_ref(cx, rb, format!("materials[{i}].tiers[{j}]"), t);
         }
+        if let Some(d) = &m.document
+            && !rb.documents.iter().any(|x| &x.id == d)
+        {
+            cx.error(&format!("materials[{i}].document"), ErrorKind::Unresolved { what: "document", id: d.0.clone() });
+        }
     }
     for (i, e) in rb.elements.iter().enumerate() {
         for (j, c) in e.counts.iter().enumerate() {
@@ -168,6 +173,8 @@ enum Reads {
     Cap,
     /// Invariants: everything, the tier shown and the plan included.
     Invariant,
+    /// Parts of a paper: answers, the tier shown and risk points.
+    Paper,
 }
 
 fn check_condition(cx: &mut Cx<'_>, rb: &Rulebook, path: &str, c: &Condition, reads: Reads, before: Option<usize>) {
@@ -198,7 +205,7 @@ fn check_condition(cx: &mut Cx<'_>, rb: &Rulebook, path: &str, c: &Condition, re
             }
         }
         Condition::Tier { tiers } => {
-            if reads != Reads::Invariant {
+            if !matches!(reads, Reads::Invariant | Reads::Paper) {
                 cx.error(path, ErrorKind::NotAllowedHere { what: "tier_here" });
             }
             for t in tiers {
@@ -211,7 +218,7 @@ fn check_condition(cx: &mut Cx<'_>, rb: &Rulebook, path: &str, c: &Condition, re
             }
         }
         Condition::Risk { risk } => {
-            if !matches!(reads, Reads::Cap | Reads::Invariant) {
+            if !matches!(reads, Reads::Cap | Reads::Invariant | Reads::Paper) {
                 cx.error(path, ErrorKind::NotAllowedHere { what: "risk_here" });
             }
             if let Some(r) = risk
@@ -221,14 +228,14 @@ fn check_condition(cx: &mut Cx<'_>, rb: &Rulebook, path: &str, c: &Condition, re
             }
         }
         Condition::Element { element, .. } => {
-            if reads == Reads::Answers {
+            if matches!(reads, Reads::Answers | Reads::Paper) {
                 cx.error(path, ErrorKind::NotAllowedHere { what: "facts_here" });
             } else if !rb.elements.iter().any(|e| &e.id == element) {
                 cx.error(&format!("{path}.element"), ErrorKind::Unresolved { what: "element", id: element.0.clone() });
             }
         }
         Condition::Band { bands } => {
-            if reads == Reads::Answers {
+            if matches!(reads, Reads::Answers | Reads::Paper) {
                 cx.error(path, ErrorKind::NotAllowedHere { what: "facts_here" });
             } else {
                 for b in bands {
@@ -302,6 +309,11 @@ fn conditions(cx: &mut Cx<'_>, rb: &Rulebook) {
     }
     for (i, c) in rb.consistency.iter().enumerate() {
         check_condition(cx, rb, &format!("consistency[{i}].when"), &c.when, Reads::Answers, None);
+    }
+    for (i, n) in rb.next_steps.iter().enumerate() {
+        if let Some(c) = &n.when {
+            check_condition(cx, rb, &format!("next_steps[{i}].when"), c, Reads::Answers, None);
+        }
     }
     for (i, p) in rb.paths.iter().enumerate() {
         check_condition(cx, rb, &format!("paths[{i}].when"), &p.when, Reads::Answers, None);
@@ -619,27 +631,40 @@ fn paths(cx: &mut Cx<'_>, rb: &Rulebook) {
 /// The placeholders a document template may use, besides `answer:<question id>`.
 pub const DOCUMENT_FIELDS: [&str; 5] = ["tier", "plan", "risks", "materials", "today"];
 
-/// Documents: tiers resolve, and every placeholder names a question or a field of the assessment.
+/// Documents: tiers resolve, parts read what a paper may read, every
+/// placeholder names a question or a field of the assessment, and at most
+/// one paper is the version for a first talk.
 fn documents(cx: &mut Cx<'_>, rb: &Rulebook) {
     for (i, d) in rb.documents.iter().enumerate() {
         for (j, t) in d.tiers.iter().enumerate() {
             tier_ref(cx, rb, format!("documents[{i}].tiers[{j}]"), t);
         }
+        for (j, a) in d.attaches.iter().enumerate() {
+            if !rb.documents.iter().any(|x| &x.id == a) {
+                cx.error(&format!("documents[{i}].attaches[{j}]"), ErrorKind::Unresolved { what: "document", id: a.0.clone() });
+            }
+        }
+        if d.talk && rb.documents[..i].iter().any(|x| x.talk) {
+            cx.error(&format!("documents[{i}].talk"), ErrorKind::DuplicateId { id: "talk".into() });
+        }
         for (j, s) in d.sections.iter().enumerate() {
-            for l in crate::text::Locale::all() {
-                if !s.body.has(l) {
-                    continue;
+            for (k, part) in s.parts.iter().enumerate() {
+                let at = format!("documents[{i}].sections[{j}].parts[{k}]");
+                if let Some(c) = &part.when {
+                    check_condition(cx, rb, &format!("{at}.when"), c, Reads::Paper, None);
                 }
-                for name in crate::text::placeholders(s.body.get(l)) {
-                    let ok = match name.strip_prefix("answer:") {
-                        Some(q) => rb.question(q).is_some(),
-                        None => DOCUMENT_FIELDS.contains(&name.as_str()),
-                    };
-                    if !ok {
-                        cx.error(
-                            &format!("documents[{i}].sections[{j}].body.{}", l.tag()),
-                            ErrorKind::Unresolved { what: "placeholder", id: name },
-                        );
+                for l in crate::text::Locale::all() {
+                    if !part.text.has(l) {
+                        continue;
+                    }
+                    for name in crate::text::placeholders(part.text.get(l)) {
+                        let ok = match name.strip_prefix("answer:") {
+                            Some(q) => rb.question(q).is_some(),
+                            None => DOCUMENT_FIELDS.contains(&name.as_str()),
+                        };
+                        if !ok {
+                            cx.error(&format!("{at}.text.{}", l.tag()), ErrorKind::Unresolved { what: "placeholder", id: name });
+                        }
                     }
                 }
             }

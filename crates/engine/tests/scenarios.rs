@@ -135,13 +135,22 @@ fn the_minimal_example_is_valid_and_its_cases_pass() {
     }
 }
 
+/// Every paper a case is offered (and the version for a talk) reads as a
+/// person wrote it, in both locales: no placeholder left, no "not provided",
+/// no form label of a question ("label：answer"), no word addressed to the
+/// cadre ("您"), no empty section; the talk version names no red-line
+/// question, answer or advice and no score.
 #[test]
-fn every_document_of_a_case_fills_every_placeholder() {
+fn every_paper_reads_as_written_by_a_person() {
     let rb = rulebook();
     let en = engine::Locale::from_tag("en").unwrap();
+    let mut papers = 0;
     for c in load(&rb) {
         let a = engine::assess(&rb, &c.answers);
-        let plan = engine::flow::Plan::default();
+        let mut plan = engine::flow::Plan::default();
+        for m in &a.measures {
+            plan.toggle(m, true);
+        }
         for l in [engine::Locale::PRIMARY, en] {
             let f = engine::documents::Filling {
                 rb: &rb,
@@ -150,17 +159,51 @@ fn every_document_of_a_case_fills_every_placeholder() {
                 plan: &plan,
                 today: "2026-12-01",
                 locale: l,
-                sep: "; ",
-                no_date: "-",
+                path: a.path.as_ref(),
+                doc: None,
             };
             for d in rb.documents.iter().filter(|d| d.tiers.contains(&a.tier)) {
-                for text in engine::documents::fill_document(d, &f) {
-                    assert!(!text.contains('{') && !text.contains('}'), "case {}: {} left a placeholder: {text}", c.id, d.id);
+                papers += 1;
+                let filled = engine::documents::fill_document(d, &f);
+                assert!(!filled.is_empty(), "case {}: {} is empty", c.id, d.id);
+                let mut all = String::new();
+                for s in &filled {
+                    assert!(!s.text.is_empty() || !s.fields.is_empty() || s.lines > 0, "case {}: {} has an empty section", c.id, d.id);
+                    all.push_str(s.heading.as_deref().unwrap_or(""));
+                    all.push('\n');
+                    all.push_str(&s.text);
+                    all.push('\n');
+                }
+                let at = format!("case {}, {} ({l}):\n{all}", c.id, d.id);
+                assert!(!all.contains('{') && !all.contains('}'), "a placeholder is left: {at}");
+                assert!(!all.contains(rb.labels.not_provided.get(l)), "\"not provided\": {at}");
+                assert!(!all.contains('您'), "addressed to the cadre: {at}");
+                for q in &rb.questions {
+                    let short = q.short.get(l);
+                    assert!(!all.contains(&format!("{short}：")) && !all.contains(&format!("{short}:")), "form label {short}: {at}");
+                }
+                if d.talk {
+                    for q in rb.questions.iter().filter(|q| q.id.as_str().starts_with("rl_")) {
+                        assert!(!all.contains(q.text.get(l)) && !all.contains(q.short.get(l)), "red-line question {}: {at}", q.id);
+                    }
+                    for r in &rb.red_lines {
+                        assert!(!all.contains(r.title.get(l)), "red line {}: {at}", r.id);
+                    }
+                    for n in &rb.next_steps {
+                        assert!(!all.contains(n.text.get(l)), "advice {}: {at}", n.id);
+                    }
+                    if l.is_primary() {
+                        for fct in &rb.factors {
+                            assert!(!all.contains(fct.title.get(l)), "score factor {}: {at}", fct.id);
+                        }
+                        assert!(!all.contains("评分") && !all.contains("分数"), "a score: {at}");
+                    }
                 }
             }
         }
     }
-    // The statement carries the description typed, exactly.
+    assert!(papers > 40, "only {papers} papers drafted");
+    // The statement carries the description as typed.
     let c = load(&rb).into_iter().find(|c| c.id == "pilot_land_transfer").unwrap();
     let a = engine::assess(&rb, &c.answers);
     let plan = engine::flow::Plan::default();
@@ -169,14 +212,14 @@ fn every_document_of_a_case_fills_every_placeholder() {
         answers: &c.answers,
         assessment: &a,
         plan: &plan,
-        today: "",
+        today: "2026-12-01",
         locale: engine::Locale::PRIMARY,
-        sep: "；",
-        no_date: "",
+        path: None,
+        doc: None,
     };
     let statement = rb.documents.iter().find(|d| d.id.as_str() == "statement").unwrap();
-    let text = engine::documents::fill_document(statement, &f).join("\n");
-    assert!(text.contains("流转合同的分红条款测算有误"), "{text}");
+    let text: Vec<String> = engine::documents::fill_document(statement, &f).into_iter().map(|s| s.text).collect();
+    assert!(text.join("\n").contains("流转合同的分红条款测算有误"), "{text:?}");
 }
 
 /// The answers listed behind a reason explain the outcome: the question that

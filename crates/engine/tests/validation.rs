@@ -998,7 +998,8 @@ fn materials_for_a_tier_that_does_not_exist() {
 fn a_document_placeholder_must_name_a_question_or_a_field() {
     let doc = "\n[[documents]]\nid = \"d\"\ntitle.zh-CN = \"x\"\ntitle.en = \"x\"\nintro.zh-CN = \"x\"\nintro.en = \"x\"\n[[documents.sections]]\nheading.zh-CN = \"x\"\nheading.en = \"x\"\nbody.zh-CN = \"{answer:no_such} {tier} {weather}\"\nbody.en = \"{answer:description}\"\n";
     let errs = errors(&format!("{DEFAULT_RULEBOOK}{doc}"));
-    let found: Vec<&ErrorKind> = errs.iter().filter(|e| e.path == "documents[0].sections[0].body.zh-CN").map(|e| &e.kind).collect();
+    let found: Vec<&ErrorKind> =
+        errs.iter().filter(|e| e.path == "documents[0].sections[0].parts[0].text.zh-CN").map(|e| &e.kind).collect();
     assert_eq!(
         found,
         [

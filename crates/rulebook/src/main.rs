@@ -42,6 +42,7 @@ fn main() -> ExitCode {
         ["cases", file, "--json"] => cases_json(file, None, locale),
         ["cases", file, cases, "--json"] => cases_json(file, Some(cases), locale),
         ["blank-form", file] => blank_form(file, locale),
+        ["draft", file, cases, case, doc] => draft(file, cases, case, doc, locale),
         _ => usage(locale),
     }
 }
@@ -248,4 +249,58 @@ fn blank_form(file: &str, l: Locale) -> ExitCode {
         }
         Err(code) => code,
     }
+}
+
+/// `rulebook draft FILE CASES CASE DOCUMENT`: the paper DOCUMENT drafted from
+/// the answers of scenario case CASE, as plain text (dated 2026-12-01), with
+/// the plan the run begins with: for reading a rulebook's papers as a cadre
+/// would get them.
+fn draft(file: &str, extra: &str, case: &str, doc: &str, l: Locale) -> ExitCode {
+    let (rb, all) = match load_cases(file, Some(extra), l) {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
+    let (Some(c), Some(d)) = (all.iter().find(|c| c.id == case), rb.documents.iter().find(|d| d.id.as_str() == doc)) else {
+        return usage(l);
+    };
+    let a = engine::assess(&rb, &c.answers);
+    let mut plan = engine::flow::Plan::default();
+    for m in &a.measures {
+        plan.toggle(m, true);
+    }
+    let f = engine::documents::Filling {
+        rb: &rb,
+        answers: &c.answers,
+        assessment: &a,
+        plan: &plan,
+        today: "2026-12-01",
+        locale: l,
+        path: a.path.as_ref(),
+        doc: None,
+    };
+    println!("{}\n", d.title.get(l));
+    for s in engine::documents::fill_document(d, &f) {
+        if let Some(h) = &s.heading {
+            println!("{h}");
+        }
+        // A signature block: the lines to sign on, then the date.
+        if s.right {
+            for field in &s.fields {
+                println!("{field}______________");
+            }
+        }
+        if !s.text.is_empty() {
+            println!("{}", s.text);
+        }
+        if !s.right {
+            for field in &s.fields {
+                println!("{field}______________");
+            }
+        }
+        for _ in 0..s.lines {
+            println!("____________________________");
+        }
+        println!();
+    }
+    ExitCode::SUCCESS
 }
