@@ -721,6 +721,7 @@ pub fn matters(rb: &Rulebook, given: &Answers, i: usize) -> bool {
     let k = knowledge(rb, &before, i);
     let decided = outcome(rb, &k).tier.map(|t| rb.shown_tier(rb.path_for(&k.answers).map(|p| &p.id), &t));
     let tier = decided.as_ref().and_then(|t| rb.tier(&t.0));
+    let lit = k.literal(rb);
     // From the last question back: a question matters when the rules still
     // read it (undecided), the result shows what it decides, or it decides
     // whether a later question that matters is shown.
@@ -734,26 +735,37 @@ pub fn matters(rb: &Rulebook, given: &Answers, i: usize) -> bool {
             found
         };
         relevant[j] = (decided.is_none() && is_read(rb, id))
-            || shows(rb, id, tier)
+            || shows(rb, id, tier, &lit)
             || (j + 1..n).any(|m| relevant[m] && rb.questions[m].show_if.as_ref().is_some_and(reads));
     }
     relevant[i]
 }
 
 /// Whether a result for `tier` (any tier when `None`) shows something the
-/// answer to `q` decides: a measure of the plan, a material, a risk point, a paper.
-fn shows(rb: &Rulebook, q: &QuestionId, tier: Option<&Tier>) -> bool {
+/// answer to `q` decides: a measure of the plan, a material, a risk point, a
+/// paper's sentence, a next step. A condition the answers so far (`k`)
+/// already settle as false decides nothing, whatever `q` is.
+fn shows(rb: &Rulebook, q: &QuestionId, tier: Option<&Tier>, k: &Knowledge) -> bool {
     let reads = |c: &Condition| {
         let mut found = false;
         c.questions(&mut |x| found |= x == q);
-        found
+        found && eval(rb, c, k, None) != Tri::No
     };
     let plan = tier.is_none_or(|t| t.correction);
     let for_tier = |tiers: &[TierId]| tier.is_none_or(|t| tiers.is_empty() || tiers.contains(&t.id));
     (plan && rb.measures.iter().any(|m| m.required_when.as_ref().is_some_and(reads) || m.offer_when.as_ref().is_some_and(reads)))
         || rb.materials.iter().any(|m| for_tier(&m.tiers) && m.when.as_ref().is_some_and(reads))
         || rb.risks.iter().any(|r| reads(&r.when))
-        || rb.documents.iter().any(|d| (tier.is_none() || for_tier(&d.tiers)) && crate::documents::reads(d, q))
+        || rb.documents.iter().any(|d| {
+            (tier.is_none() || for_tier(&d.tiers))
+                && d.sections.iter().flat_map(|s| &s.parts).any(|p| {
+                    let named = crate::documents::part_reads(p, q);
+                    match &p.when {
+                        Some(c) => (named || reads(c)) && eval(rb, c, k, None) != Tri::No,
+                        None => named,
+                    }
+                })
+        })
         || rb.next_steps.iter().any(|n| tier.is_none_or(|t| t.next_steps.contains(&n.id)) && n.when.as_ref().is_some_and(reads))
 }
 
@@ -784,6 +796,7 @@ fn outcome(rb: &Rulebook, k: &Knowledge) -> Outcome {
 /// (one when the tier is decided). For the invariant checker.
 /// Also the questions behind the rules that may or may not hold, those the
 /// rules read directly first.
+#[cfg_attr(not(feature = "toml"), allow(dead_code))]
 pub(crate) fn fact_range_and_tiers<'a>(rb: &'a Rulebook, k: &Knowledge) -> (FactRange<'a>, Vec<TierId>, Vec<QuestionId>) {
     let els = elements(rb, k);
     let sc = score(rb, k);
@@ -1140,6 +1153,13 @@ pub fn assess_at(rb: &Rulebook, given: &Answers, next: usize) -> Assessment {
         issues,
         tier,
     }
+}
+
+/// The consistency checks a finished run's answers fail (for the check page,
+/// without the rest of the assessment).
+pub fn clashes(rb: &Rulebook, given: &Answers) -> Vec<ConsistencyId> {
+    let k = knowledge(rb, given, rb.questions.len());
+    rb.consistency.iter().filter(|c| eval(rb, &c.when, &k, None) == Tri::Yes).map(|c| c.id.clone()).collect()
 }
 
 /// The things the cadre can still do that lead to a more favourable tier:

@@ -72,16 +72,20 @@ impl Drafts {
 
 /// Whether a paper's text uses the answer to question `q`, in a sentence or in a condition.
 pub fn reads(d: &Document, q: &QuestionId) -> bool {
-    let key = format!("answer:{q}");
     d.sections.iter().flat_map(|s| &s.parts).any(|p| {
-        let mut found = p.when.as_ref().is_some_and(|c| {
-            let mut f = false;
-            c.questions(&mut |x| f |= x == q);
-            f
-        });
-        found |= Locale::all().any(|l| p.text.has(l) && placeholders(p.text.get(l)).contains(&key));
-        found
+        part_reads(p, q)
+            || p.when.as_ref().is_some_and(|c| {
+                let mut f = false;
+                c.questions(&mut |x| f |= x == q);
+                f
+            })
     })
+}
+
+/// Whether a part's sentence names the answer to question `q`.
+pub fn part_reads(p: &crate::model::DocumentPart, q: &QuestionId) -> bool {
+    let key = format!("answer:{q}");
+    Locale::all().any(|l| p.text.has(l) && placeholders(p.text.get(l)).contains(&key))
 }
 
 /// What fills a paper.

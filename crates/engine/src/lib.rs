@@ -10,6 +10,7 @@
 //! never enables it.
 
 pub mod answers;
+pub mod app;
 pub mod assess;
 #[cfg(feature = "toml")]
 pub mod cases;
@@ -32,6 +33,7 @@ pub mod save;
 pub mod text;
 #[cfg_attr(not(feature = "toml"), allow(dead_code))]
 mod validate;
+pub mod view;
 
 pub use answers::{Answer, Answers};
 pub use assess::{Assessment, assess};

@@ -58,8 +58,8 @@ fn the_default_rulebook_proves_every_invariant() {
 #[test]
 fn a_missing_cap_is_found_with_a_counterexample() {
     let src = edit(
-        "when = { all = [{ question = \"timing\", is = \"after\" }, { question = \"f_severity\", is = \"serious\" }] }",
-        "when = { all = [{ question = \"timing\", is = \"after\" }, { question = \"f_severity\", is = \"serious\" }, { question = \"f_prior\", is = \"abuse\" }] }",
+        "cap = \"lenient_possible\"\n# 事前自查里的“可能后果严重”只提示要更谨慎（风险点），不降低一项准备充分的方案的结果。\nwhen = { all = [{ question = \"timing\", is = \"after\" }, { question = \"f_severity\", is = \"serious\" }] }",
+        "cap = \"lenient_possible\"\nwhen = { all = [{ question = \"timing\", is = \"after\" }, { question = \"f_severity\", is = \"serious\" }, { question = \"f_prior\", is = \"abuse\" }] }",
     );
     let (e, case) = broken(&src, "exemption_no_aggravating_factor");
     let rb = engine::load("default.toml", &src).unwrap();

@@ -268,17 +268,23 @@ impl Session {
     /// Shows the result, provided every required question is answered. The
     /// first time, the plan begins with the measures the answers require.
     pub fn result(&mut self, rb: &Rulebook) {
-        self.changing = false;
-        self.step = match self.first_unanswered(rb) {
-            Some(j) => Step::Question(j),
-            None => Step::Result,
-        };
+        self.to_result(rb);
         if self.step == Step::Result && !self.plan_started {
             self.plan_started = true;
             for m in crate::assess::assess(rb, &self.answers).measures {
                 self.plan.toggle(&m, true);
             }
         }
+    }
+
+    /// Shows the result, provided every required question is answered
+    /// (else the first that is not); the plan is left as it is.
+    pub fn to_result(&mut self, rb: &Rulebook) {
+        self.changing = false;
+        self.step = match self.first_unanswered(rb) {
+            Some(j) => Step::Question(j),
+            None => Step::Result,
+        };
     }
 
     /// Moves to a step from the browser history, falling back to a shown step.
