@@ -50,9 +50,9 @@ fn rust_str(s: &str) -> String {
     format!("{s:?}")
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
+#[path = "src/markup.rs"]
+mod markup;
+use markup::escape;
 
 /// The start page in the primary locale: keep in step with `src/app/components/start.rs`
 /// and `layout.rs` (an end-to-end test compares the two renderings).
@@ -61,31 +61,18 @@ fn start_page(rb: &Rulebook, t: &HashMap<String, String>) -> String {
     let u = |k: &str| escape(t.get(k).map_or("", String::as_str));
     let mut h = String::new();
     let _ = writeln!(h, "<a class=\"skip-link\" href=\"#main\">{}</a>", u("skip_link"));
-    let _ = write!(
-        h,
-        "<header class=\"site-header\"><div class=\"site-header__inner\"><span class=\"site-header__brand\">{}</span>",
-        u("brand")
-    );
-    for other in rb.meta.locales.iter().filter(|o| !o.is_primary()) {
-        let d = other.def();
-        let _ = write!(
-            h,
-            "<button type=\"button\" class=\"link-button lang-switch\" lang=\"{}\" data-locale=\"{}\" aria-label=\"{}\">{}</button>",
-            d.tag,
-            d.tag,
-            escape(d.switch_label),
-            escape(d.name)
-        );
-    }
-    let _ = writeln!(
-        h,
-        "<a class=\"quick-exit\" href=\"neutral.html\" data-quick-exit=\"\" rel=\"noreferrer\" data-exit-two-more=\"{}\" data-exit-one-more=\"{}\" data-exit-reset=\"{}\">{}<span class=\"quick-exit__hint\">{}</span></a></div></header>",
-        u("exit_two_more"),
-        u("exit_one_more"),
-        u("exit_reset"),
-        u("quick_exit"),
-        u("quick_exit_hint")
-    );
+    let raw = |k: &str| t.get(k).map_or("", String::as_str);
+    let switches: Vec<(&str, &str, &str)> =
+        rb.meta.locales.iter().filter(|o| !o.is_primary()).map(|o| o.def()).map(|d| (d.tag, d.name, d.switch_label)).collect();
+    let header_text = markup::HeaderText {
+        brand: raw("brand"),
+        quick_exit: raw("quick_exit"),
+        quick_exit_hint: raw("quick_exit_hint"),
+        exit_two_more: raw("exit_two_more"),
+        exit_one_more: raw("exit_one_more"),
+        exit_reset: raw("exit_reset"),
+    };
+    let _ = writeln!(h, "{}", markup::header(&header_text, &switches));
     let _ = writeln!(h, "<main id=\"main\" class=\"page\" tabindex=\"-1\">");
     let paper = format!("<a href=\"blank-form.html\">{}</a>", u("paper_link"));
     let _ = writeln!(h, "<noscript><div class=\"notice notice--error\">{} {paper}</div></noscript>", u("no_script"));
@@ -101,22 +88,26 @@ fn start_page(rb: &Rulebook, t: &HashMap<String, String>) -> String {
     }
     let _ = writeln!(h, "<div class=\"start\" id=\"start\">\n<p class=\"caption\">{}</p>", u("start_caption"));
     let _ = writeln!(h, "<h1 tabindex=\"-1\">{}</h1>\n<p class=\"lead\">{}</p>", escape(rb.meta.title.get(l)), u("start_lead"));
+    let time = fill(
+        t.get("time_text").map_or("", String::as_str),
+        &[("minutes", &rb.meta.minutes.to_string()), ("count", &rb.typical_questions().to_string())],
+    );
+    let _ = writeln!(h, "<p class=\"start__time\">{}</p>", escape(&time));
+    let _ = writeln!(
+        h,
+        "<button type=\"button\" class=\"button button--start\" data-action=\"start\" data-act=\"start\">{}</button>",
+        u("start_button")
+    );
     let _ = writeln!(h, "<p class=\"callout\">{}</p>", u("start_not"));
     let _ = write!(h, "<h2>{}</h2>\n<ul class=\"list list--tick\">", u("privacy_title"));
     for k in ["privacy_1", "privacy_2", "privacy_3", "privacy_4"] {
         let _ = write!(h, "<li>{}</li>", u(k));
     }
-    let time = fill(
-        t.get("time_text").map_or("", String::as_str),
-        &[("minutes", &rb.meta.minutes.to_string()), ("count", &rb.typical_questions().to_string())],
-    );
-    let _ = writeln!(h, "</ul>\n<h2>{}</h2>\n<p>{}</p>", u("time_title"), escape(&time));
-    let _ = write!(h, "<h2>{}</h2>\n<ul class=\"list\">", u("get_title"));
+    let _ = write!(h, "</ul>\n<h2>{}</h2>\n<ul class=\"list\">", u("get_title"));
     for k in ["get_1", "get_2", "get_3", "get_4"] {
         let _ = write!(h, "<li>{}</li>", u(k));
     }
-    let _ =
-        writeln!(h, "</ul>\n<button type=\"button\" class=\"button button--start\" data-action=\"start\">{}</button>", u("start_button"));
+    let _ = writeln!(h, "</ul>");
     let _ = writeln!(
         h,
         "<div class=\"file-open\"><label for=\"open-file\" class=\"file-open__label\">{}</label><input type=\"file\" id=\"open-file\" accept=\".json,application/json\"></div>",

@@ -13,6 +13,7 @@ pub use rongcuo_engine::flow;
 
 pub mod builtin;
 pub mod i18n;
+pub mod markup;
 pub mod options;
 
 #[cfg(target_arch = "wasm32")]

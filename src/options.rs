@@ -6,6 +6,7 @@
 //! - `scale`: font scale from 0.8 to 1.6
 //! - `rulebook`: a `.toml` file in the same folder as the page
 //! - `fallback`: `builtin` lets the user go on with the built-in rulebook when the deployer's cannot be used
+//! - `history`: `1` lets the page add its one history entry inside a host page's frame
 
 use crate::engine::Locale;
 
@@ -20,6 +21,8 @@ pub struct Options {
     pub rulebook: Option<Result<String, String>>,
     /// The deployer allows the built-in rulebook when theirs cannot be used (`fallback=builtin`).
     pub fallback_builtin: bool,
+    /// Inside a host page's frame, the host lets the page add its one history entry (`history=1`).
+    pub history: bool,
 }
 
 /// Decodes `%XX` escapes and `+`; invalid escapes are kept as they are.
@@ -82,6 +85,7 @@ pub fn parse(query: &str) -> Options {
             "accent" if is_hex_colour(&v) => o.accent = Some(v.to_ascii_lowercase()),
             "scale" => o.scale = scale_thousandths(&v).filter(|s| (800..=1600).contains(s)).map(|_| v.clone()),
             "fallback" => o.fallback_builtin = v == "builtin",
+            "history" => o.history = v == "1",
             "rulebook" if !v.is_empty() => {
                 o.rulebook = Some(if is_local_rulebook_name(&v) { Ok(v) } else { Err(v) });
             }

@@ -6,9 +6,10 @@
 use std::rc::Rc;
 
 use rongcuo::app::components::{QuestionPage, result_page, review_page};
-use rongcuo::app::state::{AppContext, AppState};
+use rongcuo::app::state::{AppContext, Shell};
 use rongcuo::app::{App, AppProps};
-use rongcuo::engine::{self, Answer, Answers, Locale, Rulebook, assess, cases};
+use rongcuo::engine::app::App as Core;
+use rongcuo::engine::{Answer, Answers, Locale, Rulebook, assess, cases};
 use rongcuo::flow::Step;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -30,8 +31,7 @@ fn case_answers(rb: &Rulebook, id: &str) -> Answers {
 
 #[derive(Properties)]
 struct HarnessProps {
-    state: AppState,
-    page: Step,
+    state: Core,
 }
 
 impl PartialEq for HarnessProps {
@@ -44,11 +44,11 @@ impl PartialEq for HarnessProps {
 #[component]
 fn Harness(props: &HarnessProps) -> Html {
     let initial = props.state.clone();
-    let ctx: AppContext = use_reducer(move || initial);
-    match props.page {
-        Step::Question(i) => html! { <QuestionPage index={i} ctx={ctx.clone()} /> },
-        Step::Review => review_page(&ctx),
-        _ => result_page(&ctx, &assess(&ctx.rb, &ctx.session.answers), false),
+    let ctx: AppContext = use_reducer(move || Shell(initial));
+    match (ctx.session.step, ctx.result.clone()) {
+        (Step::Question(i), _) => html! { <QuestionPage index={i} ctx={ctx.clone()} /> },
+        (Step::Result | Step::Outcome, Some(a)) => result_page(&ctx, &a),
+        _ => review_page(&ctx),
     }
 }
 
@@ -59,9 +59,9 @@ fn fresh_root() -> Element {
     div
 }
 
-async fn mount(state: AppState, page: Step) -> Element {
+async fn mount(state: Core) -> Element {
     let root = fresh_root();
-    yew::Renderer::<Harness>::with_root_and_props(root.clone(), HarnessProps { state, page }).render();
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), HarnessProps { state }).render();
     yew::scheduler::flush().await;
     root
 }
@@ -79,18 +79,15 @@ fn click(el: &Element) {
     el.clone().dyn_into::<HtmlElement>().unwrap().click();
 }
 
-fn state_at(rb: &Rc<Rulebook>, answers: Answers, step: Step) -> AppState {
-    let mut s = AppState::new(rb.clone(), Locale::PRIMARY);
-    s.session.answers = answers;
-    s.session.step = step;
-    s
+fn state_at(rb: &Rc<Rulebook>, answers: Answers, step: Step) -> Core {
+    Core::at(rb.clone(), Locale::PRIMARY, answers, step, 0)
 }
 
 #[wasm_bindgen_test]
 async fn question_page_renders_the_rulebook_question_with_accessible_choices() {
     let rb = rulebook();
     let i = rb.question_index("context").unwrap();
-    let root = mount(state_at(&rb, Answers::default(), Step::Question(i)), Step::Question(i)).await;
+    let root = mount(state_at(&rb, Answers::default(), Step::Question(i))).await;
     let question = &rb.questions[i];
     let h1 = q_text(&root, "legend h1");
     assert_eq!(h1, question.text.get(Locale::PRIMARY));
@@ -113,7 +110,7 @@ fn q_text(root: &Element, sel: &str) -> String {
 async fn submitting_without_an_answer_shows_the_error_at_the_top_and_at_the_field() {
     let rb = rulebook();
     let i = rb.question_index("context").unwrap();
-    let root = mount(state_at(&rb, Answers::default(), Step::Question(i)), Step::Question(i)).await;
+    let root = mount(state_at(&rb, Answers::default(), Step::Question(i))).await;
     assert!(q(&root, "#error-summary").is_none());
     click(&q(&root, "#continue").unwrap());
     yew::scheduler::flush().await;
@@ -133,7 +130,7 @@ async fn submitting_without_an_answer_shows_the_error_at_the_top_and_at_the_fiel
 async fn multiple_choice_exclusive_option_clears_the_others() {
     let rb = rulebook();
     let i = rb.question_index("t_basis").unwrap();
-    let root = mount(state_at(&rb, Answers::default(), Step::Question(i)), Step::Question(i)).await;
+    let root = mount(state_at(&rb, Answers::default(), Step::Question(i))).await;
     let by_value = |v: &str| q(&root, &format!("input[value=\"{v}\"]")).unwrap().dyn_into::<HtmlInputElement>().unwrap();
     by_value("policy").click();
     yew::scheduler::flush().await;
@@ -147,13 +144,13 @@ async fn multiple_choice_exclusive_option_clears_the_others() {
 }
 
 #[wasm_bindgen_test]
-async fn review_lists_every_shown_answer_literally_with_a_change_button() {
+async fn review_lists_every_asked_answer_literally_with_a_change_button() {
     let rb = rulebook();
     let mut answers = case_answers(&rb, "pilot_land_transfer");
     let hostile = "<b>粗体？</b> <script>alert(1)</script> مرحبا 😀";
     answers.set(&rb.question("description").unwrap().id, Answer::Text(hostile.into()));
-    let shown = engine::condition::visible(&rb, &answers).iter().filter(|s| **s).count();
-    let root = mount(state_at(&rb, answers, Step::Review), Step::Review).await;
+    let shown = rongcuo::flow::asked(&rb, &answers).iter().filter(|s| **s).count();
+    let root = mount(state_at(&rb, answers, Step::Review)).await;
     let rows = all(&root, "[data-answer]");
     assert_eq!(rows.len(), shown);
     assert_eq!(all(&root, "[data-change]").len(), shown);
@@ -168,7 +165,7 @@ async fn result_page_shows_the_engine_outcome_and_only_what_applies() {
     for id in ["pilot_land_transfer", "red_line_private_gain", "unsure_private_gain", "mandatory_overdue", "village_road_overrun"] {
         let answers = case_answers(&rb, id);
         let expected = assess(&rb, &answers);
-        let root = mount(state_at(&rb, answers, Step::Result), Step::Result).await;
+        let root = mount(state_at(&rb, answers, Step::Result)).await;
         let outcome = q(&root, "[data-outcome]").expect("outcome");
         assert_eq!(outcome.get_attribute("data-outcome").as_deref(), Some(expected.tier.as_str()), "{id}");
         let keys: Vec<String> = all(&root, "#reasons > li").iter().map(|l| l.get_attribute("data-rule").unwrap()).collect();
@@ -228,7 +225,10 @@ async fn the_recovery_message_keeps_a_working_quick_exit() {
     let doc = web_sys::window().unwrap().document().unwrap();
     let boxed = doc.get_element_by_id("recovery").expect("recovery message");
     assert_eq!(boxed.get_attribute("role").as_deref(), Some("alert"));
-    let exit = boxed.query_selector("[data-quick-exit]").unwrap().expect("quick exit link");
+    let exit = doc.query_selector("[data-quick-exit]").unwrap().expect("quick exit link");
     assert!(exit.get_attribute("href").is_some_and(|h| !h.is_empty()));
     assert!(doc.document_element().unwrap().has_attribute("data-crashed"));
+    // Leave the document as the other tests expect it.
+    doc.get_element_by_id("recovery-page").unwrap().remove();
+    doc.document_element().unwrap().remove_attribute("data-crashed").unwrap();
 }

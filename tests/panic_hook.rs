@@ -38,6 +38,7 @@ async fn a_panic_shows_the_recovery_message() {
         tick(10).await;
     }
     let recovery = doc.get_element_by_id("recovery").expect("the hook replaced the page with the recovery message");
-    assert!(recovery.query_selector("[data-quick-exit]").unwrap().is_some());
+    assert!(recovery.get_attribute("role").as_deref() == Some("alert"));
+    assert!(doc.query_selector("header [data-quick-exit]").unwrap().is_some(), "the header with its quick exit");
     assert!(doc.document_element().unwrap().has_attribute("data-crashed"));
 }

@@ -8,7 +8,8 @@
 use std::rc::Rc;
 
 use rongcuo::app::components::{QuestionPage, document_page, layout, result_page, review_page, start_page};
-use rongcuo::app::state::{AppContext, AppState};
+use rongcuo::app::state::{AppContext, Shell};
+use rongcuo::engine::app::App as Core;
 use rongcuo::engine::{Answers, Locale, Rulebook, cases, compact};
 use rongcuo::flow::Step;
 use wasm_bindgen::JsCast;
@@ -39,7 +40,7 @@ fn case_answers(rb: &Rulebook, id: &str) -> Answers {
 
 #[derive(Properties)]
 struct HarnessProps {
-    state: AppState,
+    state: Core,
 }
 
 impl PartialEq for HarnessProps {
@@ -52,24 +53,19 @@ impl PartialEq for HarnessProps {
 #[component]
 fn Harness(props: &HarnessProps) -> Html {
     let initial = props.state.clone();
-    let ctx: AppContext = use_reducer(move || initial);
-    let rb = ctx.rb.clone();
-    let page = match ctx.session.step {
-        Step::Start => start_page(&ctx),
-        Step::Question(i) => html! { <QuestionPage index={i} ctx={ctx.clone()} /> },
-        Step::Review => review_page(&ctx),
-        Step::Result => result_page(&ctx, &rongcuo::engine::assess(&rb, &ctx.session.answers), false),
-        Step::Outcome => result_page(&ctx, &rongcuo::engine::assess::assess_at(&rb, &ctx.session.answers, ctx.session.resume_at), true),
-        Step::Document(i) => document_page(&ctx, &rongcuo::engine::assess(&rb, &ctx.session.answers), i),
+    let ctx: AppContext = use_reducer(move || Shell(initial));
+    let page = match (ctx.session.step, ctx.result.clone()) {
+        (Step::Start, _) => start_page(&ctx),
+        (Step::Question(i), _) => html! { <QuestionPage index={i} ctx={ctx.clone()} /> },
+        (Step::Result | Step::Outcome, Some(a)) => result_page(&ctx, &a),
+        (Step::Document(i), Some(a)) => document_page(&ctx, &a, i),
+        _ => review_page(&ctx),
     };
     layout(&ctx, page)
 }
 
 async fn render(rb: &Rc<Rulebook>, answers: Answers, step: Step, resume_at: usize) -> Element {
-    let mut state = AppState::new(rb.clone(), xa());
-    state.session.answers = answers;
-    state.session.step = step;
-    state.session.resume_at = resume_at;
+    let state = Core::at(rb.clone(), xa(), answers, step, resume_at);
     let doc = web_sys::window().unwrap().document().unwrap();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
@@ -125,11 +121,9 @@ async fn every_page_in_a_new_locale_shows_only_its_own_wording() {
     // Every question, in the wording of each path.
     for id in ["pilot_land_transfer", "emergency_canteen_purchase", "plan_pilot_ready"] {
         let answers = case_answers(&rb, id);
-        let shown = rongcuo::engine::condition::visible(&rb, &answers);
-        let view = Rc::new(match rb.path_for(&answers) {
-            Some(p) => rb.on_path(&p.id),
-            None => (*rb).clone(),
-        });
+        let shown = rongcuo::flow::asked(&rb, &answers);
+        // The app words each question for the answers' path itself.
+        let view = rb.clone();
         for (i, _) in rb.questions.iter().enumerate().filter(|(i, _)| shown[*i]) {
             check(&format!("{id} question {i}"), &render(&view, answers.clone(), Step::Question(i), 0).await);
         }

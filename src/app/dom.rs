@@ -105,8 +105,79 @@ pub fn print(version: &str, title: &str) {
     set_title(&old);
 }
 
-pub fn confirm(message: &str) -> bool {
-    window().and_then(|w| w.confirm_with_message(message).ok()).unwrap_or(true)
+/// Whether the page is inside another page's frame.
+pub fn in_frame() -> bool {
+    let Some(w) = window() else { return false };
+    match w.parent() {
+        Ok(Some(p)) => !js_sys::Object::is(&p, &w),
+        _ => false,
+    }
+}
+
+/// Quick exit, as `exit.js` does it: the page is emptied at once and the
+/// browser leaves for the neutral page, replacing this entry.
+pub fn quick_exit() {
+    let Some(root) = root() else { return };
+    if root.has_attribute("data-exiting") {
+        return;
+    }
+    let _ = root.set_attribute("data-exiting", "");
+    set_title("");
+    if let Some(body) = document().and_then(|d| d.body()) {
+        body.set_inner_html("");
+    }
+    if let Some(w) = window() {
+        let _ = w.location().replace(&exit_url());
+    }
+}
+
+/// Whether an event's target is a field the user types into (Shift there is typing).
+pub fn typing(target: Option<web_sys::EventTarget>) -> bool {
+    let Some(el) = target.and_then(|t| t.dyn_into::<Element>().ok()) else { return false };
+    if el.closest("textarea, [contenteditable]").ok().flatten().is_some() {
+        return true;
+    }
+    el.dyn_ref::<web_sys::HtmlInputElement>()
+        .is_some_and(|i| !matches!(i.type_().as_str(), "radio" | "checkbox" | "button" | "submit" | "reset" | "file" | "range" | "color"))
+}
+
+/// Counts Shift pressed three times on its own, as `exit.js` does: a Shift
+/// counts only when it is pressed and released with nothing else in between
+/// (no other key, no pointer press, no wheel), and within 5 s of the last.
+#[derive(Default)]
+pub struct ShiftCounter {
+    count: std::cell::Cell<u32>,
+    alone: std::cell::Cell<bool>,
+    last: std::cell::Cell<f64>,
+}
+
+impl ShiftCounter {
+    pub fn key_down(&self, key: &str) {
+        if key == "Shift" {
+            self.alone.set(true);
+        } else {
+            self.reset();
+        }
+    }
+
+    /// True when this release is the third Shift on its own.
+    pub fn key_up(&self, key: &str, typing: bool) -> bool {
+        if key != "Shift" || typing || !self.alone.replace(false) {
+            self.count.set(0);
+            return false;
+        }
+        let now = js_sys::Date::now();
+        if now - self.last.replace(now) > 5000.0 {
+            self.count.set(0);
+        }
+        self.count.set(self.count.get() + 1);
+        self.count.get() >= 3
+    }
+
+    pub fn reset(&self) {
+        self.count.set(0);
+        self.alone.set(false);
+    }
 }
 
 /// The quick-exit address, chosen and validated by `exit.js` at start-up.

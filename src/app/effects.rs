@@ -1,85 +1,112 @@
-//! Side effects of the shell, as hooks used once by the top component:
-//! browser history, the unload warning, focus and title, language.
+//! The effects the app core asks for, performed: focus, scrolling, the one
+//! browser-history entry, printing and downloads; the document's title and
+//! language; and a quick exit of the app's own should `exit.js` not have run.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use gloo::events::{EventListener, EventListenerOptions};
+use gloo::events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use super::dom;
-use super::state::{Action, AppContext};
-use crate::flow::Step;
+use super::state::{Action, AppContext, Effect, Focus, Print};
+use crate::i18n::ui;
 
-/// Keeps the browser history in step with the pages: one entry per page,
-/// whose state names the step only (never an answer); Back and Forward move
-/// between steps.
-#[hook]
-pub fn use_history(ctx: &AppContext) {
-    {
-        let ctx = ctx.clone();
-        use_effect_with((), move |_| {
-            let history = dom::window().and_then(|w| w.history().ok());
-            if let Some(h) = &history {
-                let _ = h.replace_state(&JsValue::from_str(&ctx.session.step.key(&ctx.rb)), "");
-            }
-            let listener = dom::window().map(|w| {
-                let ctx = ctx.clone();
-                EventListener::new(&w, "popstate", move |e| {
-                    let e = e.unchecked_ref::<web_sys::PopStateEvent>();
-                    let key = e.state().as_string().unwrap_or_default();
-                    let step = Step::from_key(&ctx.rb, &key).unwrap_or(Step::Start);
-                    ctx.dispatch(Action::FromHistory(step));
-                })
-            });
-            move || drop(listener)
-        });
-    }
-    let key = ctx.session.step.key(&ctx.rb);
-    let push = ctx.push;
-    use_effect_with(ctx.nav, move |nav| {
-        if *nav > 0
-            && push
-            && let Some(h) = dom::window().and_then(|w| w.history().ok())
-        {
-            let _ = h.push_state(&JsValue::from_str(&key), "");
-        }
-    });
-}
+/// The one history state the page ever writes: it says nothing about the run.
+const ARMED: &str = "rongcuo";
 
-/// Asks before leaving or reloading while there are answers, except during a quick exit.
+/// Runs each batch of effects once, after the page it belongs to has rendered.
 #[hook]
-pub fn use_unload_warning(has_answers: bool) {
-    let flag = use_memo((), |_| Rc::new(Cell::new(false)));
-    flag.set(has_answers);
-    let flag = (*flag).clone();
-    use_effect_with((), move |_| {
-        let listener = dom::window().map(|w| {
-            EventListener::new_with_options(&w, "beforeunload", EventListenerOptions::enable_prevent_default(), move |e| {
-                let exiting = dom::root().is_some_and(|r| r.has_attribute("data-exiting"));
-                if flag.get() && !exiting {
-                    e.prevent_default();
-                    if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
-                        e.set_return_value("unsaved");
+pub fn use_effects(ctx: &AppContext) {
+    let effects = ctx.effects.clone();
+    let locale = ctx.locale;
+    let armed = use_memo((), |_| Rc::new(Cell::new(false)));
+    let armed = (*armed).clone();
+    use_effect_with(ctx.seq, move |_| {
+        for e in effects {
+            match e {
+                Effect::Focus(f) => dom::focus(match f {
+                    Focus::Heading => "main h1",
+                    Focus::ErrorSummary => "#error-summary",
+                    Focus::DropConfirm => "#drop-confirm",
+                    Focus::Dialog => "#dialog",
+                    Focus::Notice => "#notice",
+                }),
+                Effect::ScrollTop => {
+                    if let Some(w) = dom::window() {
+                        w.scroll_to_with_x_and_y(0.0, 0.0);
                     }
                 }
-            })
-        });
-        move || drop(listener)
+                Effect::Arm => {
+                    if !armed.replace(true) && history_allowed() {
+                        arm();
+                    }
+                }
+                Effect::Print(p) => dom::print(
+                    match p {
+                        Print::Full => "full",
+                        Print::Talk => "talk",
+                        Print::Paper => "document",
+                    },
+                    ui(locale).print_title,
+                ),
+                Effect::Download { name, text } => dom::download(&name, "application/json", &text),
+            }
+        }
     });
 }
 
-/// Moves focus to the page heading whenever the page changes (not on first load).
+/// Whether the page may add its one history entry: yes on a page of its
+/// own; inside a host page's frame only when the host asked (`history=1`),
+/// since the entry would join the host's own history.
+fn history_allowed() -> bool {
+    !dom::in_frame() || crate::options::parse(&dom::query()).history
+}
+
+/// Adds the page's one history entry, with a constant state.
+fn arm() {
+    if let Some(h) = dom::window().and_then(|w| w.history().ok()) {
+        let _ = h.push_state(&JsValue::from_str(ARMED), "");
+    }
+}
+
+/// The browser's Back steps back within the run. The page has at most one
+/// entry of its own (added on the first start, with a constant state), so
+/// Back from it lands on the page's first entry: the app steps back and adds
+/// the entry again at once, unless the run is at its first step, and then
+/// the next Back leaves the tool. Forward lands on the entry again and
+/// changes nothing. A page restored from the back/forward cache with a run
+/// under way gets its entry back.
 #[hook]
-pub fn use_focus_on_navigation(nav: u32) {
-    use_effect_with(nav, |nav| {
-        if *nav > 0 {
-            dom::focus("main h1");
-            if let Some(w) = dom::window() {
-                w.scroll_to_with_x_and_y(0.0, 0.0);
-            }
-        }
+pub fn use_history(ctx: &AppContext) {
+    let can_back = use_memo((), |_| Rc::new(Cell::new(false)));
+    can_back.set(ctx.can_go_back());
+    let can_back = (*can_back).clone();
+    let dispatch = ctx.dispatcher();
+    use_effect_with((), move |_| {
+        let listeners = dom::window().map(|w| {
+            let (can, d) = (can_back.clone(), dispatch.clone());
+            let pop = EventListener::new(&w, "popstate", move |e| {
+                let e = e.unchecked_ref::<web_sys::PopStateEvent>();
+                if e.state().as_string().as_deref() == Some(ARMED) {
+                    return; // Forward: back on the entry, nothing to do.
+                }
+                if can.get() {
+                    arm();
+                    d.dispatch(Action::Back);
+                }
+            });
+            let show = EventListener::new(&w, "pageshow", move |e| {
+                let persisted = e.dyn_ref::<web_sys::PageTransitionEvent>().is_some_and(|e| e.persisted());
+                let state = dom::window().and_then(|w| w.history().ok()).and_then(|h| h.state().ok());
+                if persisted && can_back.get() && state.and_then(|s| s.as_string()).as_deref() != Some(ARMED) && history_allowed() {
+                    arm();
+                }
+            });
+            (pop, show)
+        });
+        move || drop(listeners)
     });
 }
 
@@ -94,16 +121,51 @@ pub fn use_document_meta(title: String, lang: &'static str) {
     });
 }
 
-/// Opens the folded details of the result while printing (from the page's
-/// buttons or the browser's own menu), and folds them again afterwards.
-#[hook]
-pub fn use_print_opens_details() {
-    use_effect_with((), |_| {
-        let listeners = dom::window().map(|w| {
-            let before = EventListener::new(&w, "beforeprint", |_| dom::open_details(true));
-            let after = EventListener::new(&w, "afterprint", |_| dom::open_details(false));
-            (before, after)
-        });
-        move || drop(listeners)
-    });
+/// Quick exit of the app's own, when `exit.js` did not run (it failed to
+/// load): the same button and the same Shift × 3, counted the same way.
+pub fn ensure_quick_exit() {
+    let Some(root) = dom::root() else { return };
+    if root.has_attribute("data-exit-url") || root.has_attribute("data-exit-installed") {
+        return;
+    }
+    let _ = root.set_attribute("data-exit-installed", "");
+    let Some(doc) = dom::document() else { return };
+    let click = EventListener::new_with_options(
+        &doc,
+        "click",
+        gloo::events::EventListenerOptions { phase: gloo::events::EventListenerPhase::Capture, passive: false },
+        |e| {
+            let hit =
+                e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("[data-quick-exit]").ok().flatten());
+            if hit.is_some() {
+                e.prevent_default();
+                dom::quick_exit();
+            }
+        },
+    );
+    let counter = Rc::new(dom::ShiftCounter::default());
+    let keys = {
+        let c = counter.clone();
+        EventListener::new(&doc, "keydown", move |e| {
+            if let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() {
+                c.key_down(&k.key());
+            }
+        })
+    };
+    let up = {
+        let c = counter.clone();
+        EventListener::new(&doc, "keyup", move |e| {
+            let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+            if c.key_up(&k.key(), dom::typing(e.target())) {
+                dom::quick_exit();
+            }
+        })
+    };
+    let pointer = {
+        let c = counter.clone();
+        EventListener::new(&doc, "pointerdown", move |_| c.reset())
+    };
+    let wheel = EventListener::new(&doc, "wheel", move |_| counter.reset());
+    // Kept for the life of the page.
+    std::mem::forget((click, keys, up, pointer, wheel));
 }

@@ -1,6 +1,10 @@
-//! The Yew shell: renders [`crate::flow`] state and performs the effects the
-//! engine must not (history, focus, files, printing). The assessment itself is
-//! [`crate::engine::assess`].
+//! The Yew shell: renders the app core's state ([`crate::engine::app`]) and
+//! performs the effects it returns (history, focus, files, printing). The
+//! assessment, the run and every decision are the engine's.
+//!
+//! Entry: `main.rs` calls [`run`], which reads the options, gets the
+//! rulebook (the built-in one, or a deployer's through the loader worker)
+//! and mounts [`Root`]: the app, or the page saying why it cannot start.
 
 pub mod components;
 pub mod dom;
@@ -15,7 +19,7 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use self::components::*;
-use self::state::{Action, AppContext, AppState};
+use self::state::{Action, App as Core, AppContext, Shell};
 use crate::engine::{Locale, Rulebook, compact};
 use crate::flow::Step;
 use crate::i18n::{fill, ui};
@@ -38,32 +42,16 @@ impl PartialEq for AppProps {
     }
 }
 
-/// The self-check: state, effects and the page for the current step.
+/// The self-check: the core's state, its effects, and the page for the current step.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = {
         let (rb, locale) = (props.rulebook.clone(), props.locale);
-        use_reducer(move || AppState::new(rb, locale))
+        use_reducer(move || Shell(Core::new(rb, locale)))
     };
-    let ctx: AppContext = state.clone();
+    let ctx: AppContext = state;
+    effects::use_effects(&ctx);
     effects::use_history(&ctx);
-    effects::use_unload_warning(!ctx.session.answers.is_empty());
-    effects::use_focus_on_navigation(ctx.nav);
-    effects::use_print_opens_details();
-    // The assessment, worked out again only when the answers (or the "what
-    // if") change on a page that shows it: the result, an early outcome, a paper.
-    let assessment = {
-        let rb = ctx.rb.clone();
-        let step = ctx.session.step;
-        let at = match step {
-            Step::Outcome => Some(ctx.session.resume_at),
-            Step::Result | Step::Document(_) => Some(rb.questions.len()),
-            _ => None,
-        };
-        use_memo((ctx.answers_shown(), at, Rc::as_ptr(&rb) as usize), move |(answers, at, _)| {
-            at.map(|n| Rc::new(crate::engine::assess::assess_at(&rb, answers, n)))
-        })
-    };
     // The title names the tool only, never a question or a result: browsers
     // keep titles in their history and use them as file names.
     let title = if ctx.error.is_some() {
@@ -88,14 +76,13 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let page = match (ctx.session.step, assessment.as_ref()) {
+    let page = match (ctx.session.step, ctx.result.as_ref()) {
         (Step::Start, _) => start_page(&ctx),
         (Step::Question(i), _) => {
             let key = ctx.rb.questions.get(i).map_or(String::new(), |q| q.id.0.clone());
             html! { <QuestionPage {key} index={i} ctx={ctx.clone()} /> }
         }
-        (Step::Result, Some(a)) => result_page(&ctx, a, false),
-        (Step::Outcome, Some(a)) => result_page(&ctx, a, true),
+        (Step::Result | Step::Outcome, Some(a)) => result_page(&ctx, a),
         (Step::Document(i), Some(a)) => document_page(&ctx, a, i),
         _ => review_page(&ctx),
     };
@@ -161,45 +148,35 @@ fn mount_point() -> Option<web_sys::Element> {
 }
 
 /// Replaces the page with a recovery message that needs no wasm to work:
-/// plain links to reload and to exit quickly.
+/// the site header with its quick exit, and a link to reload.
 pub fn show_recovery() {
     let Some(doc) = dom::document() else { return };
-    let t = ui(LOCALE.with(|l| l.get()));
-    let make = |tag: &str, text: &str| {
-        let el = doc.create_element(tag).ok()?;
-        el.set_text_content(Some(text));
-        Some(el)
-    };
-    let Some(box_) = doc.create_element("div").ok() else { return };
-    box_.set_id("recovery");
-    box_.set_class_name("recovery");
-    let _ = box_.set_attribute("role", "alert");
-    if let (Some(h), Some(p)) = (make("h1", t.panic_title), make("p", t.panic_text)) {
-        let _ = box_.append_child(&h);
-        let _ = box_.append_child(&p);
-    }
-    if let (Some(reload), Some(exit)) = (make("a", t.panic_reload), make("a", t.quick_exit)) {
-        let _ = reload.set_attribute("href", &dom::here());
-        reload.set_class_name("button");
-        let _ = exit.set_attribute("href", &dom::exit_url());
-        let _ = exit.set_attribute("data-quick-exit", "");
-        exit.set_class_name("quick-exit");
-        let _ = box_.append_child(&reload);
-        let _ = box_.append_child(&exit);
-    }
-    // Remove the app (and the static start page, if still there); nothing else
-    // on the page belongs to it.
+    let locale = LOCALE.with(|l| l.get());
+    let t = ui(locale);
+    let Some(body) = doc.body() else { return };
+    let e = crate::markup::escape;
+    // Remove the app (and the static start page, if still there); nothing
+    // else on the page belongs to it.
     for id in ["root", "static"] {
         if let Some(el) = doc.get_element_by_id(id) {
             el.remove();
         }
     }
-    if let Some(body) = doc.body() {
-        let _ = body.prepend_with_node_1(&box_);
-    }
+    let Ok(page) = doc.create_element("div") else { return };
+    page.set_id("recovery-page");
+    page.set_inner_html(&format!(
+        "{}<main class=\"page\"><div id=\"recovery\" class=\"recovery\" role=\"alert\"><h1>{}</h1><p>{}</p><a class=\"button\" href=\"{}\">{}</a></div></main>",
+        components::header_markup(locale, &[]),
+        e(t.panic_title),
+        e(t.panic_text),
+        e(&dom::here()),
+        e(t.panic_reload)
+    ));
+    let _ = body.insert_before(&page, body.first_child().as_ref());
     if let Some(r) = doc.document_element() {
         let _ = r.set_attribute("data-crashed", "");
     }
+    effects::ensure_quick_exit();
 }
 
 /// Installs the hook that shows [`show_recovery`] on any panic.
@@ -281,7 +258,7 @@ thread_local! {
 /// or does not fit.
 pub async fn fetch_locale(locale: Locale, current: Option<&Rulebook>) -> Result<Option<Rc<Rulebook>>, ()> {
     let file = crate::builtin::locale_file(locale).ok_or(())?;
-    let bytes = fetch_bytes(&format!("./{file}")).await.map_err(|_| ())?;
+    let bytes = fetch_bytes(&format!("./{file}"), FETCH_LIMIT_MS).await.map_err(|_| ())?;
     let (rulebook, interface) = compact::unpack_locale(&bytes).ok_or(())?;
     if !crate::i18n::install(locale, interface) {
         return Err(());
@@ -291,30 +268,37 @@ pub async fn fetch_locale(locale: Locale, current: Option<&Rulebook>) -> Result<
     Ok((with.meta.id == current.meta.id).then(|| Rc::new(with)))
 }
 
-/// Fetches one of the page's own files; `Err` says why (for the administrator's message).
-async fn fetch(name: &str) -> Result<web_sys::Response, String> {
+/// How long a fetch of one of the page's own files may take before the page says so.
+const FETCH_LIMIT_MS: u32 = 15_000;
+
+/// Fetches one of the page's own files within `limit_ms`; `Err` says why
+/// (for the administrator's message).
+async fn fetch_bytes(name: &str, limit_ms: u32) -> Result<Vec<u8>, String> {
     let w = dom::window().ok_or("no window")?;
-    let resp = JsFuture::from(w.fetch_with_str(name)).await.map_err(|_| "network".to_owned())?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "response".to_owned())?;
-    if !resp.ok() {
-        return Err(format!("HTTP {}", resp.status()));
+    // An abort signal bounds the whole fetch, body included.
+    let abort = web_sys::AbortController::new().ok();
+    let init = web_sys::RequestInit::new();
+    if let Some(a) = &abort {
+        init.set_signal(Some(&a.signal()));
     }
-    Ok(resp)
+    let timer = abort.clone().map(|a| gloo::timers::callback::Timeout::new(limit_ms, move || a.abort()));
+    let result = async {
+        let resp = JsFuture::from(w.fetch_with_str_and_init(name, &init)).await.map_err(|_| "network or time limit".to_owned())?;
+        let resp: web_sys::Response = resp.dyn_into().map_err(|_| "response".to_owned())?;
+        if !resp.ok() {
+            return Err(format!("HTTP {}", resp.status()));
+        }
+        let buf = JsFuture::from(resp.array_buffer().map_err(|_| "body".to_owned())?).await.map_err(|_| "body or time limit".to_owned())?;
+        Ok(js_sys::Uint8Array::new(&buf).to_vec())
+    }
+    .await;
+    drop(timer);
+    result
 }
 
-async fn fetch_bytes(name: &str) -> Result<Vec<u8>, String> {
-    let resp = fetch(name).await?;
-    let buf = JsFuture::from(resp.array_buffer().map_err(|_| "body".to_owned())?).await.map_err(|_| "body".to_owned())?;
-    Ok(js_sys::Uint8Array::new(&buf).to_vec())
-}
-
-/// A text file, which must be UTF-8 (as the CLI requires): nothing is read past a bad byte.
-async fn fetch_text(name: &str) -> Result<String, String> {
-    String::from_utf8(fetch_bytes(name).await?).map_err(|_| "UTF-8".to_owned())
-}
-
-/// Has the loader worker (`src/bin/loader.rs`) read and validate a deployer's
-/// rulebook, then mounts the app with it, or the error page with every problem.
+/// A deployer's rulebook is read by the loader worker (`crates/loader`),
+/// which validates it with the engine and hands back the compact form or
+/// every problem; the app is then mounted with it, or the error page.
 fn load_in_worker(locale: Locale, name: String, src: String) {
     use js_sys::{Array, Uint8Array};
     use wasm_bindgen::closure::Closure;
@@ -363,12 +347,18 @@ fn load_in_worker(locale: Locale, name: String, src: String) {
                     .collect();
                 mount_error(locale, problems, None);
             }
+            // The worker could not start its own wasm (missing or damaged file).
+            Some("failed") if on_answer() => {
+                w.terminate();
+                let why = msg.get(1).as_string().unwrap_or_default();
+                failed(&fill(ui(locale).rulebook_loader_broken, &[("why", &why)]));
+            }
             _ => {}
         }
     });
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
-    // A missing or broken loader (its script or wasm) fails the worker.
+    // A missing loader script fails the worker itself.
     let (w, on_error) = (worker.clone(), finish.clone());
     let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
         if on_error() {
@@ -378,7 +368,7 @@ fn load_in_worker(locale: Locale, name: String, src: String) {
     });
     worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
     onerror.forget();
-    // A loader that never answers.
+    // A loader that never answers: the rulebook is too large or too slow to read.
     gloo::timers::callback::Timeout::new(LOADER_TIME_LIMIT_MS, move || {
         if finish() {
             worker.terminate();
@@ -391,9 +381,13 @@ fn load_in_worker(locale: Locale, name: String, src: String) {
 /// How long a deployer's rulebook may take to load before the page says so.
 const LOADER_TIME_LIMIT_MS: u32 = 8_000;
 
+/// The largest deployer's rulebook read (a real one is about 100 KB).
+const MAX_RULEBOOK_BYTES: usize = 1_000_000;
+
 /// Entry point: reads the options, loads and validates the rulebook, mounts the app.
 pub fn run() {
     install_panic_hook();
+    effects::ensure_quick_exit();
     let opts = options::parse(&dom::query());
     if let Some(accent) = &opts.accent {
         dom::set_css_var("--accent", accent);
@@ -415,7 +409,13 @@ pub fn run() {
         // A fixed message: whatever the address says is never shown back.
         Some(Err(_)) => mount_error(locale, vec![], Some(ui(locale).rulebook_refused.to_owned())),
         Some(Ok(name)) => wasm_bindgen_futures::spawn_local(async move {
-            match fetch_text(&name).await {
+            let text = fetch_bytes(&name, FETCH_LIMIT_MS).await.and_then(|b| {
+                if b.len() > MAX_RULEBOOK_BYTES {
+                    return Err(fill(ui(locale).rulebook_too_large, &[("max", &(MAX_RULEBOOK_BYTES / 1000).to_string())]));
+                }
+                String::from_utf8(b).map_err(|_| "UTF-8".to_owned())
+            });
+            match text {
                 Ok(src) => load_in_worker(locale, name, src),
                 Err(status) => {
                     mount_error(locale, vec![], Some(fill(ui(locale).rulebook_fetch_failed, &[("file", &name), ("status", &status)])))

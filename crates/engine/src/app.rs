@@ -190,6 +190,18 @@ impl App {
         }
     }
 
+    /// The app at a given step with given answers, as if the run had got
+    /// there (for tests and previews: the result is worked out as the page
+    /// would). `resume_at` is where an early outcome was decided.
+    pub fn at(rb: Rc<Rulebook>, locale: Locale, answers: Answers, step: Step, resume_at: usize) -> App {
+        let mut app = App::new(rb, locale);
+        app.session.answers = answers;
+        app.session.step = step;
+        app.session.resume_at = resume_at;
+        app.recompute();
+        app
+    }
+
     /// The path the answers take, which words the questions and options.
     pub fn path(&self) -> Option<&PathId> {
         self.rb.path_for(&self.session.answers).map(|p| &p.id)

@@ -43,6 +43,9 @@ pub struct Draft {
     pub sections: Vec<Option<String>>,
 }
 
+/// The longest text a section of a paper keeps (the page's text box says so too).
+pub const MAX_DRAFT_CHARS: usize = 20_000;
+
 /// The drafts of a run.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Drafts(pub Vec<Draft>);
@@ -53,8 +56,11 @@ impl Drafts {
         self.0.iter().find(|d| &d.document == doc).and_then(|d| d.sections.get(section)).and_then(|s| s.as_deref())
     }
 
-    /// Keeps the user's text of a section.
-    pub fn set(&mut self, doc: &DocumentId, section: usize, text: String) {
+    /// Keeps the user's text of a section (at most [`MAX_DRAFT_CHARS`] of it).
+    pub fn set(&mut self, doc: &DocumentId, section: usize, mut text: String) {
+        if let Some((cut, _)) = text.char_indices().nth(MAX_DRAFT_CHARS) {
+            text.truncate(cut);
+        }
         let i = match self.0.iter().position(|d| &d.document == doc) {
             Some(i) => i,
             None => {

@@ -15,6 +15,11 @@ use super::model::{OptionId, QuestionId, Rulebook};
 pub const FORMAT: &str = "rongcuo-self-check";
 /// The newest file layout this build reads and writes.
 pub const FORMAT_VERSION: u32 = 2;
+/// The largest file the page reads: a file is refused before it is read
+/// when it is larger. A typical saved self-check is a few kilobytes; the
+/// largest a rulebook allows (every text answer and paper section at its
+/// longest) is well under a megabyte.
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 
 /// Writes the file for the current answers and plan. `today` is `YYYY-MM-DD`.
 pub fn encode(rb: &Rulebook, answers: &Answers, plan: &Plan, drafts: &Drafts, today: &str) -> String {
@@ -72,6 +77,8 @@ pub enum OpenError {
     Foreign,
     /// A saved self-check from a newer version of this page.
     TooNew { version: u32 },
+    /// Larger than [`MAX_FILE_BYTES`]: not read at all.
+    TooLarge,
 }
 
 /// Why an answer or plan item from the file was left out.
@@ -126,6 +133,11 @@ fn read_answer(v: &Json) -> Option<Answer> {
 
 /// Reads a saved file against the current rulebook.
 pub fn open(rb: &Rulebook, text: &str) -> Result<Opened, OpenError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(OpenError::TooLarge);
+    }
+    // A file saved again by a Windows editor may start with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let file = Json::parse(text).map_err(|_| OpenError::NotJson)?;
     if file.get("format").and_then(Json::as_str) != Some(FORMAT) {
         return Err(OpenError::Foreign);

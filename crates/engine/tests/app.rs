@@ -275,3 +275,19 @@ fn the_result_view_leads_with_what_to_do_and_shows_only_what_applies() {
         }
     }
 }
+
+#[test]
+fn a_saved_file_opens_with_a_byte_order_mark_and_an_oversized_one_is_refused_unread() {
+    let rb = rulebook();
+    let answers = case(&rb, "pilot_land_transfer");
+    let text = engine::save::encode(&rb, &answers, &Default::default(), &Default::default(), "2026-12-01");
+    let opened = engine::save::open(&rb, &format!("\u{feff}{text}")).expect("a file re-saved with a BOM still opens");
+    assert_eq!(opened.answers, answers);
+    let huge = format!("{text}{}", " ".repeat(engine::save::MAX_FILE_BYTES));
+    assert_eq!(engine::save::open(&rb, &huge), Err(engine::save::OpenError::TooLarge));
+    // A paper's section keeps at most its limit.
+    let mut drafts = engine::documents::Drafts::default();
+    let doc = rb.documents[0].id.clone();
+    drafts.set(&doc, 0, "長".repeat(engine::documents::MAX_DRAFT_CHARS + 5));
+    assert_eq!(drafts.get(&doc, 0).unwrap().chars().count(), engine::documents::MAX_DRAFT_CHARS);
+}

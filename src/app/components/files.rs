@@ -11,26 +11,23 @@ use crate::app::state::{Action, AppContext};
 use crate::engine::save;
 use crate::i18n::ui;
 
-/// Files larger than this are not read: a saved self-check is a few kilobytes,
-/// even with a long description.
-const MAX_FILE_BYTES: f64 = 2_000_000.0;
-
-/// "Save my answers to a file": a download, nothing stored by the page.
+/// "Save my answers to a file": a download, nothing stored by the page; a
+/// message then says where the file went and who could read it.
 pub fn save_button(ctx: &AppContext) -> Html {
     let t = ui(ctx.locale);
     let onclick = {
         let ctx = ctx.clone();
         Callback::from(move |_| {
             let today = dom::today();
-            let text = save::encode(&ctx.rb, &ctx.session.answers, &ctx.session.plan, &ctx.session.drafts, &today);
             // A neutral file name: nothing in it says what the file is about.
-            dom::download(&format!("{}-{today}.json", ui(ctx.locale).save_name), "application/json", &text);
+            let name = format!("{}-{today}.json", ui(ctx.locale).save_name);
+            ctx.dispatch(Action::Save { today, name });
         })
     };
     html! { <button type="button" class="button button--secondary" id="save-file" {onclick}>{ t.save_file }</button> }
 }
 
-/// "Open a saved file".
+/// "Open a saved file". Opening over answers asks first, in the page.
 pub fn open_file(ctx: &AppContext) -> Html {
     let t = ui(ctx.locale);
     let onchange = {
@@ -39,12 +36,8 @@ pub fn open_file(ctx: &AppContext) -> Html {
             let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
             let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
             input.set_value("");
-            // Opening replaces the answers on the page: ask first when there are any.
-            if !ctx.session.answers.is_empty() && !dom::confirm(ui(ctx.locale).open_replaces) {
-                return;
-            }
-            if file.size() > MAX_FILE_BYTES {
-                ctx.dispatch(Action::Opened(Err(Some(save::OpenError::Foreign))));
+            if file.size() > save::MAX_FILE_BYTES as f64 {
+                ctx.dispatch(Action::Opened(Err(Some(save::OpenError::TooLarge))));
                 return;
             }
             let ctx = ctx.clone();
@@ -53,7 +46,7 @@ pub fn open_file(ctx: &AppContext) -> Html {
                 // does), then anything that is not a saved self-check (`save::open`).
                 let bytes = JsFuture::from(file.array_buffer()).await.ok().map(|b| js_sys::Uint8Array::new(&b).to_vec());
                 match bytes.and_then(|b| String::from_utf8(b).ok()) {
-                    Some(text) => ctx.dispatch(Action::Opened(save::open(&ctx.base, &text).map_err(Some))),
+                    Some(text) => ctx.dispatch(Action::Opened(save::open(&ctx.rb, &text).map_err(Some))),
                     None => ctx.dispatch(Action::Opened(Err(None))),
                 }
             });

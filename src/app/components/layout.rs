@@ -1,43 +1,59 @@
-//! The page frame: skip link, header with the language switch and the quick
-//! exit, the main region and the footer with the privacy self-check.
+//! The page frame: skip link, the site header (one markup for every page:
+//! `crate::markup::header`), the main region with the in-page dialog, and
+//! the footer with the privacy self-check.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::dom;
 use crate::app::state::AppContext;
+use crate::engine::Locale;
 use crate::i18n::{fill, ui};
+use crate::markup::{HeaderText, header};
+
+/// The site header's markup in a locale, with a switch to each of `others`.
+pub fn header_markup(l: Locale, others: &[Locale]) -> String {
+    let t = ui(l);
+    let switches: Vec<(&str, &str, &str)> = others.iter().map(|o| o.def()).map(|d| (d.tag, d.name, d.switch_label)).collect();
+    header(
+        &HeaderText {
+            brand: t.brand,
+            quick_exit: t.quick_exit,
+            quick_exit_hint: t.quick_exit_hint,
+            exit_two_more: t.exit_two_more,
+            exit_one_more: t.exit_one_more,
+            exit_reset: t.exit_reset,
+        },
+        &switches,
+    )
+}
 
 /// The frame around every page of the app.
 pub fn layout(ctx: &AppContext, children: Html) -> Html {
     let t = ui(ctx.locale);
-    // A switch to each other locale the rulebook has; none for a single-locale rulebook.
-    let mut switches = Vec::new();
-    for other in ctx.rb.meta.locales.iter().copied().filter(|l| *l != ctx.locale) {
-        let onlang = {
-            let ctx = ctx.clone();
-            Callback::from(move |_| crate::app::switch_language(&ctx, other))
-        };
-        let d = other.def();
-        switches.push(html! {
-            <button type="button" class="link-button lang-switch" lang={d.tag} data-locale={d.tag} aria-label={d.switch_label} onclick={onlang}>
-                { d.name }
-            </button>
-        });
-    }
+    let others: Vec<Locale> = ctx.rb.meta.locales.iter().copied().filter(|l| *l != ctx.locale).collect();
+    // The language switches are in the header's markup: one handler for them.
+    let onlang = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: MouseEvent| {
+            let to = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("[data-locale]").ok().flatten())
+                .and_then(|el| el.get_attribute("data-locale"))
+                .and_then(|tag| Locale::from_tag(&tag));
+            if let Some(to) = to {
+                crate::app::switch_language(&ctx, to);
+            }
+        })
+    };
+    let act = super::on_act(ctx);
     html! {
         <>
             <a class="skip-link" href="#main">{ t.skip_link }</a>
-            <header class="site-header">
-                <div class="site-header__inner">
-                    <span class="site-header__brand">{ t.brand }</span>
-                    { super::nodes(switches) }
-                    <a class="quick-exit" href={dom::exit_url()} data-quick-exit="" rel="noreferrer"
-                        data-exit-two-more={t.exit_two_more} data-exit-one-more={t.exit_one_more} data-exit-reset={t.exit_reset}>
-                        { t.quick_exit }<span class="quick-exit__hint">{ t.quick_exit_hint }</span>
-                    </a>
-                </div>
-            </header>
-            <main id="main" class="page" tabindex="-1">
+            <div onclick={onlang}>{ Html::from_html_unchecked(header_markup(ctx.locale, &others).into()) }</div>
+            <main id="main" class="page" tabindex="-1" onclick={act}>
+                { super::dialog(ctx) }
                 { children }
             </main>
             <footer class="site-footer">
@@ -50,13 +66,14 @@ pub fn layout(ctx: &AppContext, children: Html) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct PrivacyCheckProps {
-    pub locale: crate::engine::Locale,
+    pub locale: Locale,
     pub other_locales: bool,
 }
 
 /// "Privacy self-check": every request the page has made since it loaded,
-/// as the browser itself recorded them (resource timing), so a user can see
-/// that they all went to this site; and what the page does not store.
+/// as the browser itself recorded them (resource timing, the loader
+/// worker's included), so a user can see that they all went to this site;
+/// and what the page does not store.
 #[component]
 pub fn PrivacyCheck(props: &PrivacyCheckProps) -> Html {
     let t = ui(props.locale);
@@ -66,7 +83,10 @@ pub fn PrivacyCheck(props: &PrivacyCheckProps) -> Html {
         Callback::from(move |_: Event| list.set(dom::requests_made()))
     };
     let origin = dom::origin();
-    let items: Vec<Html> = list.iter().map(|r| html! { <li class="user-text" data-request={r.clone()}>{ r }</li> }).collect();
+    let mut items = Vec::new();
+    for r in list.iter() {
+        items.push(html! { <li class="user-text" data-request={r.clone()}><bdi>{ r }</bdi></li> });
+    }
     let offline = if props.other_locales {
         format!("{}{}", t.privacy_check_offline, t.privacy_check_languages)
     } else {

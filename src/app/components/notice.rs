@@ -1,4 +1,6 @@
-//! The one-off message after opening a saved file.
+//! The one-off message at the top of the page: a file opened (and what of
+//! it no longer applies), a file that could not be opened, a language that
+//! could not be fetched, a file saved.
 
 use yew::prelude::*;
 
@@ -6,47 +8,68 @@ use crate::app::state::{AppContext, Notice};
 use crate::engine::save::{Dropped, OpenError};
 use crate::i18n::{fill, ui};
 
-/// The message after opening a file, if any.
+/// Items of a list shown before the rest are counted.
+const LISTED: usize = 10;
+
+/// The message, if any.
 pub fn notice(ctx: &AppContext) -> Html {
     let (t, l, rb) = (ui(ctx.locale), ctx.locale, &ctx.rb);
-    match &ctx.notice {
-        None => html! {},
+    let path = ctx.path();
+    let (class, role, body) = match &ctx.notice {
+        None => return html! {},
         Some(Notice::OpenFailed(e)) => {
             let msg = match e {
                 Some(OpenError::NotJson) => t.open_not_json,
                 Some(OpenError::Foreign) => t.open_foreign,
                 Some(OpenError::TooNew { .. }) => t.open_too_new,
+                Some(OpenError::TooLarge) => t.open_too_large,
                 None => t.open_unreadable,
             };
-            html! { <div class="notice notice--error" role="alert" id="open-error">{ msg }</div> }
+            ("notice notice--error", "alert", html! { <p>{ msg }</p> })
         }
         Some(Notice::LocaleFailed(to)) => {
-            html! { <div class="notice notice--error" role="alert" id="locale-error">{ fill(t.locale_failed, &[("language", to.def().name)]) }</div> }
+            ("notice notice--error", "alert", html! { <p>{ fill(t.locale_failed, &[("language", to.def().name)]) }</p> })
         }
+        Some(Notice::Saved) => ("notice", "status", html! { <p id="saved-notice">{ t.saved_notice }</p> }),
         Some(Notice::Opened(o)) => {
-            let name = |id: &str| rb.question(id).map_or(id.to_owned(), |q| q.short.get(l).to_owned());
-            let dropped: Vec<String> = o
-                .dropped
-                .iter()
-                .map(|d| match d {
-                    Dropped::NoSuchQuestion(id) => fill(t.dropped_unknown_question, &[("id", id)]),
-                    Dropped::DoesNotFit(q) | Dropped::NotAsked(q) => name(&q.0),
-                    Dropped::NoSuchMeasure(id) => fill(t.dropped_unknown_measure, &[("id", id)]),
-                    Dropped::NoSuchDocument(id) => fill(t.dropped_unknown_document, &[("id", id)]),
-                })
-                .collect();
-            html! {
-                <div class="notice" role="status" id="open-notice">
+            let name = |id: &str| rb.question(id).map_or(id.to_owned(), |q| q.on(path).short.get(l).to_owned());
+            // Unknown ids are the file's own text: shown isolated, the first few, then a count.
+            let mut dropped = Vec::new();
+            for d in o.dropped.iter().take(LISTED) {
+                dropped.push(match d {
+                    Dropped::NoSuchQuestion(id) => {
+                        html! { <li><bdi class="user-text">{ fill(t.dropped_unknown_question, &[("id", id)]) }</bdi></li> }
+                    }
+                    Dropped::DoesNotFit(q) | Dropped::NotAsked(q) => html! { <li>{ name(&q.0) }</li> },
+                    Dropped::NoSuchMeasure(id) => {
+                        html! { <li><bdi class="user-text">{ fill(t.dropped_unknown_measure, &[("id", id)]) }</bdi></li> }
+                    }
+                    Dropped::NoSuchDocument(id) => {
+                        html! { <li><bdi class="user-text">{ fill(t.dropped_unknown_document, &[("id", id)]) }</bdi></li> }
+                    }
+                });
+            }
+            let more = o.dropped.len().saturating_sub(LISTED);
+            let body = html! {
+                <>
                     <p>{ fill(t.opened, &[("date", &o.saved)]) }</p>
                     if let Some((id, version)) = &o.other_rulebook {
-                        <p>{ fill(t.opened_other, &[("id", id), ("version", version)]) }</p>
+                        <p>{ t.opened_other_before }<bdi class="user-text">{ format!("{id} {version}") }</bdi>{ t.opened_other_after }</p>
                     }
-                    if !dropped.is_empty() {
+                    if !o.dropped.is_empty() {
                         <p>{ t.opened_dropped }</p>
-                        <ul id="open-dropped">{ for dropped.iter().map(|d| html! { <li>{ d }</li> }) }</ul>
+                        <ul id="open-dropped">{ super::nodes(dropped) }</ul>
+                        if more > 0 { <p>{ fill(t.opened_more, &[("n", &more.to_string())]) }</p> }
                     }
-                </div>
-            }
+                </>
+            };
+            ("notice", "status", body)
         }
+    };
+    html! {
+        <div {class} {role} id="notice" tabindex="-1">
+            { body }
+            <button type="button" class="link-button no-print" data-act="dismiss">{ t.dismiss }</button>
+        </div>
     }
 }

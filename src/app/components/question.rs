@@ -41,24 +41,17 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
         Some(Answer::Text(t)) => t.chars().count(),
         _ => 0,
     });
-    let has_error = ctx.as_ref().is_some_and(|c| c.error.is_some());
-    let pending = ctx.as_ref().is_some_and(|c| c.pending.as_ref().is_some_and(|p| p.index == index));
-    // Errors and the confirmation take focus as they appear, so they are announced.
-    use_effect_with((has_error, pending), |(err, pending)| {
-        if *pending {
-            dom::focus("#drop-confirm");
-        } else if *err {
-            dom::focus("#error-summary");
-        }
-    });
     let Some(ctx) = ctx else { return html! {} };
     let (t, l, rb) = (ui(ctx.locale), ctx.locale, ctx.rb.clone());
+    let path = ctx.path().cloned();
+    let path = path.as_ref();
     let Some(q) = rb.questions.get(index) else { return html! {} };
+    let w = q.on(path);
     let section = rb.section(&q.section.0);
-    // A section's intro leads its first question shown.
+    // A section's intro leads its first question asked.
     let first_of_section = {
-        let shown = crate::engine::condition::visible(&rb, &ctx.session.answers);
-        rb.questions.iter().enumerate().find(|(j, x)| shown[*j] && x.section == q.section).map(|(j, _)| j) == Some(index)
+        let asked = ctx.asked();
+        rb.questions.iter().enumerate().find(|(j, x)| asked[*j] && x.section == q.section).map(|(j, _)| j) == Some(index)
     };
     let intro = section.and_then(|s| s.intro.as_ref()).filter(|_| first_of_section).map(|i| i.get(l).to_owned());
     let (sec_n, sec_total) = ctx.session.section_progress(&rb).unwrap_or((0, rb.sections.len()));
@@ -97,7 +90,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
 
     let describedby = {
         let mut ids = Vec::new();
-        if q.hint.is_some() || q.kind == QuestionKind::Multi || q.kind == QuestionKind::Date {
+        if w.hint.is_some() || q.kind == QuestionKind::Multi || q.kind == QuestionKind::Date {
             ids.push(hint_id.clone());
         }
         if error.is_some() {
@@ -117,7 +110,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
     let optional = if q.required { "" } else { t.optional };
     let hint = html! {
         <>
-            if let Some(h) = &q.hint {
+            if let Some(h) = w.hint {
                 <p class="hint" id={hint_id.clone()}>{ h.get(l) }
                     if q.kind == QuestionKind::Multi { { " " }{ t.choose_all } }
                     if q.kind == QuestionKind::Date { { " " }{ t.date_hint } }
@@ -155,7 +148,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
                         }
                     })
                 };
-                let opt_hint = o.hint.as_ref().map(|h| h.get(l).to_owned());
+                let opt_hint = o.hint_on(path).map(|h| h.get(l).to_owned());
                 let opt_hint_id = format!("{input_id}-hint");
                 html! {
                     <>
@@ -166,7 +159,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
                             <input class="choice__input" type={if multi { "checkbox" } else { "radio" }} id={input_id.clone()}
                                 name={q.id.0.clone()} value={o.id.0.clone()} {checked} {onchange}
                                 aria-describedby={opt_hint.as_ref().map(|_| opt_hint_id.clone())} />
-                            <label class="choice__label" for={input_id.clone()}>{ o.label.get(l) }</label>
+                            <label class="choice__label" for={input_id.clone()}>{ o.label_on(path).get(l) }</label>
                             if let Some(h) = opt_hint {
                                 <p class="hint choice__hint" id={opt_hint_id}>{ h }</p>
                             }
@@ -178,7 +171,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
                 <fieldset class="fieldset" aria-describedby={describedby.clone()}>
                     <legend class="fieldset__legend">
                         { caption.clone() }
-                        <h1 class="question-title" tabindex="-1">{ q.text.get(l) }</h1>
+                        <h1 class="question-title" tabindex="-1">{ w.text.get(l) }</h1>
                     </legend>
                     { hint.clone() }
                     <div class={if multi { "choices choices--multi" } else { "choices" }}>{ for items }</div>
@@ -201,7 +194,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
             html! {
                 <>
                     { caption.clone() }
-                    <h1 class="question-title" tabindex="-1"><label for={id.clone()}>{ q.text.get(l) }{ optional }</label></h1>
+                    <h1 class="question-title" tabindex="-1"><label for={id.clone()}>{ w.text.get(l) }{ optional }</label></h1>
                     { hint.clone() }
                     <textarea class={if error.is_some() { "textarea textarea--error" } else { "textarea" }} id={id.clone()} name={q.id.0.clone()}
                         rows="6" maxlength={q.max_chars.to_string()} ref={text_ref.clone()} defaultvalue={initial}
@@ -233,7 +226,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
             html! {
                 <>
                     { caption.clone() }
-                    <h1 class="question-title" tabindex="-1"><label for={id.clone()}>{ q.text.get(l) }{ optional }</label></h1>
+                    <h1 class="question-title" tabindex="-1"><label for={id.clone()}>{ w.text.get(l) }{ optional }</label></h1>
                     { hint.clone() }
                     <input class={if error.is_some() { "input input--date input--error" } else { "input input--date" }} type="date" id={id.clone()}
                         name={q.id.0.clone()} {value} {oninput} aria-describedby={describedby.clone()} autocomplete="off" />
@@ -247,16 +240,8 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
             .drops
             .iter()
             .filter_map(|d| rb.question(&d.0))
-            .map(|d| (d.short.get(l).to_owned(), answer_text(&rb, d, ctx.session.answers.get(&d.id.0), l)))
+            .map(|d| (d.on(path).short.get(l).to_owned(), answer_text(&rb, d, ctx.session.answers.get(&d.id.0), l, path)))
             .collect();
-        let onconfirm = {
-            let ctx = ctx.clone();
-            Callback::from(move |_| ctx.dispatch(Action::ConfirmDrop))
-        };
-        let oncancel = {
-            let ctx = ctx.clone();
-            Callback::from(move |_| ctx.dispatch(Action::CancelDrop))
-        };
         html! {
             <section class="confirm" id="drop-confirm" tabindex="-1" aria-labelledby="drop-title">
                 <h2 id="drop-title">{ t.drop_title }</h2>
@@ -265,8 +250,8 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
                 </ul>
                 <p>{ t.drop_text }</p>
                 <div class="button-group">
-                    <button type="button" class="button button--warning" id="drop-confirm-button" onclick={onconfirm}>{ t.drop_confirm }</button>
-                    <button type="button" class="button button--secondary" onclick={oncancel}>{ t.drop_cancel }</button>
+                    <button type="button" class="button button--warning" id="drop-confirm-button" data-act="drop">{ t.drop_confirm }</button>
+                    <button type="button" class="button button--secondary" data-act="keep">{ t.drop_cancel }</button>
                 </div>
             </section>
         }
@@ -303,7 +288,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
                 <div class={if error.is_some() { "form-group form-group--error" } else { "form-group" }}>{ control }</div>
                 <details class="details">
                     <summary>{ t.why_we_ask }</summary>
-                    <div class="details__text">{ q.why.get(l) }</div>
+                    <div class="details__text">{ w.why.get(l) }</div>
                 </details>
                 if !terms.is_empty() {
                     <aside class="terms" aria-labelledby={format!("{id}-terms")}>

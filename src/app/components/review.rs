@@ -1,44 +1,38 @@
-//! Check your answers: every answer with a "change" button.
+//! Check your answers: every answer asked, with a "change" button.
 
 use yew::prelude::*;
 
 use super::{answer_list, notice};
-use crate::app::state::{Action, AppContext};
+use crate::app::state::AppContext;
 use crate::i18n::ui;
 
 /// Check your answers: answers that do not fit together are flagged first,
 /// each with a way to change the answers involved.
 pub fn review_page(ctx: &AppContext) -> Html {
     let (t, l, rb) = (ui(ctx.locale), ctx.locale, &ctx.rb);
-    let a = crate::engine::assess(rb, &ctx.session.answers);
+    let path = ctx.path();
     let mut clashes = Vec::new();
-    for c in a.clashes.iter().filter_map(|id| rb.consistency.iter().find(|c| &c.id == id)) {
-        let mut links = Vec::new();
+    for c in ctx.clashes.iter().filter_map(|id| rb.consistency.iter().find(|c| &c.id == id)) {
+        let mut links: Vec<usize> = Vec::new();
         c.when.questions(&mut |q| {
             if let Some(i) = rb.question_index(&q.0)
-                && !links.iter().any(|(j, _)| *j == i)
+                && !links.contains(&i)
             {
-                links.push((i, rb.questions[i].short.get(l).to_owned()));
+                links.push(i);
             }
         });
         let mut buttons = Vec::new();
-        for (i, name) in links {
-            let onchange = {
-                let ctx = ctx.clone();
-                Callback::from(move |_| ctx.dispatch(Action::Change(i)))
-            };
-            buttons.push(html! { <button type="button" class="link-button" onclick={onchange}>{ t.change }{ " " }{ name }</button> });
+        for i in links {
+            buttons.push(html! {
+                <button type="button" class="link-button" data-act={format!("change:{i}")}>{ t.change }{ " " }{ rb.questions[i].on(path).short.get(l) }</button>
+            });
         }
         clashes.push(
             html! { <li data-clash={c.id.0.clone()}><p>{ c.message.get(l) }</p><p class="button-row">{ super::nodes(buttons) }</p></li> },
         );
     }
-    let onresult = {
-        let ctx = ctx.clone();
-        Callback::from(move |_| ctx.dispatch(Action::ShowResult))
-    };
     html! {
-        <div class="review">
+        <div class="review" data-page="review">
             { super::back_link(t.back, "back-link") }
             { notice(ctx) }
             <h1 tabindex="-1">{ t.review_title }</h1>
@@ -50,7 +44,7 @@ pub fn review_page(ctx: &AppContext) -> Html {
                 </div>
             }
             { answer_list(ctx, true, 2) }
-            <button type="button" class="button" id="see-result" onclick={onresult}>{ t.see_result }</button>
+            <button type="button" class="button" id="see-result" data-act="result">{ t.see_result }</button>
         </div>
     }
 }

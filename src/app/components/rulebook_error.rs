@@ -21,15 +21,7 @@ pub fn rulebook_error_page(locale: Locale, problems: &[Problem], message: Option
     let paper = super::paper_form(locale);
     html! {
         <>
-        <header class="site-header">
-            <div class="site-header__inner">
-                <span class="site-header__brand">{ t.brand }</span>
-                <a class="quick-exit" href={crate::app::dom::exit_url()} data-quick-exit="" rel="noreferrer"
-                    data-exit-two-more={t.exit_two_more} data-exit-one-more={t.exit_one_more} data-exit-reset={t.exit_reset}>
-                    { t.quick_exit }<span class="quick-exit__hint">{ t.quick_exit_hint }</span>
-                </a>
-            </div>
-        </header>
+        { Html::from_html_unchecked(super::header_markup(locale, &[]).into()) }
         <main id="main" class="page" tabindex="-1">
             <div class="rulebook-error" data-rulebook-error="">
                 <h1 tabindex="-1">{ t.rulebook_error_title }</h1>
@@ -39,10 +31,10 @@ pub fn rulebook_error_page(locale: Locale, problems: &[Problem], message: Option
                 <details class="details" open=true>
                     <summary>{ t.rulebook_error_admin }</summary>
                     <div class="details__text">
-                        if let Some(m) = message { <p class="user-text" id="rulebook-message">{ m }</p> }
+                        if let Some(m) = message { <p class="user-text" id="rulebook-message"><bdi>{ m }</bdi></p> }
                         <ul class="error-list" id="rulebook-errors">
                             { for problems.iter().map(|e| html! {
-                                <li class="user-text" data-code={e.code.clone()}>{ e.messages.get(locale.index()).or(e.messages.first()).cloned().unwrap_or_default() }</li>
+                                <li class="user-text" data-code={e.code.clone()}><bdi>{ e.messages.get(locale.index()).or(e.messages.first()).cloned().unwrap_or_default() }</bdi></li>
                             }) }
                         </ul>
                     </div>

@@ -41,6 +41,7 @@ pub fn score_breakdown(ctx: &AppContext, a: &Assessment) -> Html {
         let def = rb.factors.iter().find(|x| x.id == f.id)?;
         let q = rb.question(&f.question.0)?;
         let a = ctx.session.answers.get(&q.id.0);
+        let path = ctx.path();
         let grade = match (f.applies, f.grade) {
             (false, _) => t.not_applicable.to_owned(),
             (true, Some(g)) => format!("{g} / {}", rb.score.grade_max),
@@ -49,7 +50,7 @@ pub fn score_breakdown(ctx: &AppContext, a: &Assessment) -> Html {
         Some(html! {
             <tr key={f.id.0.clone()} data-factor={f.id.0.clone()}>
                 <th scope="row">{ def.title.get(l) }</th>
-                <td class="user-text">{ if f.applies { answer_text(rb, q, a, l) } else { t.not_applicable.to_owned() } }</td>
+                <td class="user-text">{ if f.applies { answer_text(rb, q, a, l, path) } else { t.not_applicable.to_owned() } }</td>
                 <td class="num">{ format!("{}%", f.weight) }</td>
                 <td class="num">{ grade }</td>
                 <td class="num">{ if f.applies { format!("{} / {}", points(f.milli), points(f.max_milli)) } else { "–".to_owned() } }</td>

@@ -1,21 +1,18 @@
 //! The start page. Its Chinese rendering is also written statically in
-//! `index.html`, so it paints before the wasm loads; keep the two identical
-//! (an end-to-end test compares them).
+//! `index.html` (by `build.rs`), so it paints before the wasm loads; keep the
+//! two identical (an end-to-end test compares them). The start button comes
+//! first, so it shows without scrolling on a phone.
 
 use yew::prelude::*;
 
 use super::paper_form;
 use super::{notice, open_file};
-use crate::app::state::{Action, AppContext};
+use crate::app::state::AppContext;
 use crate::i18n::{fill, ui};
 
 /// The start page.
 pub fn start_page(ctx: &AppContext) -> Html {
     let (t, l, rb) = (ui(ctx.locale), ctx.locale, &ctx.rb);
-    let onstart = {
-        let ctx = ctx.clone();
-        Callback::from(move |_| ctx.dispatch(Action::Start))
-    };
     let paper = paper_form(l);
     html! {
         <div class="start" id="start">
@@ -23,6 +20,8 @@ pub fn start_page(ctx: &AppContext) -> Html {
             <p class="caption">{ t.start_caption }</p>
             <h1 tabindex="-1">{ rb.meta.title.get(l) }</h1>
             <p class="lead">{ t.start_lead }</p>
+            <p class="start__time">{ fill(t.time_text, &[("minutes", &rb.meta.minutes.to_string()), ("count", &rb.typical_questions().to_string())]) }</p>
+            <button type="button" class="button button--start" data-action="start" data-act="start">{ t.start_button }</button>
             <p class="callout">{ t.start_not }</p>
             <h2>{ t.privacy_title }</h2>
             <ul class="list list--tick">
@@ -31,8 +30,6 @@ pub fn start_page(ctx: &AppContext) -> Html {
                 <li>{ t.privacy_3 }</li>
                 <li>{ t.privacy_4 }</li>
             </ul>
-            <h2>{ t.time_title }</h2>
-            <p>{ fill(t.time_text, &[("minutes", &rb.meta.minutes.to_string()), ("count", &rb.typical_questions().to_string())]) }</p>
             <h2>{ t.get_title }</h2>
             <ul class="list">
                 <li>{ t.get_1 }</li>
@@ -40,7 +37,6 @@ pub fn start_page(ctx: &AppContext) -> Html {
                 <li>{ t.get_3 }</li>
                 <li>{ t.get_4 }</li>
             </ul>
-            <button type="button" class="button button--start" data-action="start" onclick={onstart}>{ t.start_button }</button>
             { open_file(ctx) }
             <h2>{ t.exit_title }</h2>
             <p>{ t.exit_text }</p>
