@@ -66,6 +66,7 @@ fn start_page(rb: &Rulebook, t: &HashMap<String, String>) -> String {
         rb.meta.locales.iter().filter(|o| !o.is_primary()).map(|o| o.def()).map(|d| (d.tag, d.name, d.switch_label)).collect();
     let header_text = markup::HeaderText {
         brand: raw("brand"),
+        exit_href: "neutral.html",
         quick_exit: raw("quick_exit"),
         quick_exit_hint: raw("quick_exit_hint"),
         exit_two_more: raw("exit_two_more"),

@@ -1,6 +1,6 @@
 // embed.js: puts the self-check into a host page (for example a party-education
-// portal) as an iframe that sizes itself to its content. No dependencies, no
-// cookies, no storage; it only talks to the widget's own frame.
+// portal) as an iframe. No dependencies, no cookies, no storage; it only talks
+// to the widget's own frame.
 //
 //   <div data-rongcuo-zicha data-src="https://widget.example.org/zicha/"
 //        data-lang="zh-CN" data-accent="#8f1d1d" data-scale="1"
@@ -10,14 +10,18 @@
 // Options are validated here and again inside the widget; anything else is ignored.
 // By default the frame has a fixed height (data-height, else most of the
 // window) and scrolls inside: the host learns nothing from its size. With
-// data-auto-height the frame grows with its content, in steps of 1000 px.
+// data-auto-height the widget posts one height, measured on its start page
+// before any answer, and never again (see docs/deploy.md).
+// By default the framed widget adds nothing to the browser's history (an
+// entry would join the host page's own); with data-history it adds its one
+// entry with a constant state, so the browser's Back steps back in the run.
 (() => {
   'use strict';
   // Each token is needed, and nothing more is granted:
   //  allow-scripts    the widget is a program (WebAssembly + a small script)
   //  allow-same-origin  lets the widget load its own files under its own origin
   //  allow-forms      each question is a form; it never submits anywhere (CSP form-action 'none')
-  //  allow-modals     the print dialog and the "start again?" confirmation
+  //  allow-modals     the print dialog (the widget's own questions are in-page dialogs)
   //  allow-downloads  "save my answers to a file"
   //  allow-top-navigation-by-user-activation  quick exit can replace this host page, on a click only
   const SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-modals allow-downloads allow-top-navigation-by-user-activation';
@@ -44,6 +48,7 @@
       if (v !== null) src.searchParams.set(key, v);
     }
     src.searchParams.set('origin', location.origin);
+    if (host.hasAttribute('data-history')) src.searchParams.set('history', '1');
     const auto = host.hasAttribute('data-auto-height');
     if (auto) src.searchParams.set('autoheight', '1');
     const exitUrl = src.searchParams.get('exit') || 'about:blank';

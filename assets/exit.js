@@ -81,15 +81,18 @@
     }
   }, true);
 
-  // Shift three times, as GOV.UK's "Exit this page" counts it: a Shift
-  // counts only when it is released on its own (the key released before it
-  // was not pressed with Shift, so Shift held for a capital or for full-width
-  // punctuation never counts); any other key, or 5 s without a press, starts
-  // again. Never while typing in a text field, never during input-method
-  // composition. The count shows as three marks on the quick-exit button and
-  // is announced to screen readers.
+  // Shift three times, as GOV.UK's "Exit this page" counts it, but stricter:
+  // a Shift counts only when it was pressed and released on its own, with
+  // no other key, no pointer press and no wheel turn since the count before
+  // (Shift held to extend a selection with the mouse, to scroll sideways
+  // with the wheel, or for a capital or full-width punctuation never
+  // counts, and resets the count; moving the pointer does not). Five
+  // seconds without a press start again. Never while typing in a text field
+  // or during input-method composition; a focused radio button or checkbox
+  // is not typing. The count shows as three marks on the quick-exit button
+  // and is announced to screen readers.
   let count = 0;
-  let lastWithShift = false;
+  let alone = false;
   let timer = 0;
   const status = document.createElement('div');
   status.className = 'visually-hidden';
@@ -105,17 +108,22 @@
   const reset = (announce) => {
     if (count && announce) say('data-exit-reset');
     count = 0;
+    alone = false;
     clearTimeout(timer);
     timer = 0;
     show();
   };
   const typing = (t) => t instanceof Element && (t.closest('textarea, [contenteditable]') ||
     (t.matches('input') && !/^(radio|checkbox|button|submit|reset|file|range|color)$/.test(t.type)));
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Shift') { if (!e.repeat) alone = true; } else reset(true);
+  }, true);
   document.addEventListener('keyup', (e) => {
-    const modified = lastWithShift;
-    lastWithShift = e.shiftKey;
+    if (e.key !== 'Shift') return;
+    const counts = alone;
+    alone = false;
     if (e.isComposing || e.keyCode === 229 || typing(e.target)) { reset(false); return; }
-    if (e.key !== 'Shift' || modified) { if (count) reset(true); return; }
+    if (!counts) { reset(true); return; }
     count += 1;
     show();
     clearTimeout(timer);
@@ -123,6 +131,10 @@
     say(count === 1 ? 'data-exit-two-more' : 'data-exit-one-more');
     timer = setTimeout(() => reset(true), 5000);
   }, true);
+  // A press of any pointer (mouse, pen, touch) or a turn of the wheel.
+  for (const type of ['pointerdown', 'mousedown', 'touchstart', 'wheel']) {
+    document.addEventListener(type, () => reset(true), { capture: true, passive: true });
+  }
 
   // A page the browser restores from its back/forward cache after a quick
   // exit (Back from the neutral page) shows nothing and leaves again.
@@ -174,18 +186,17 @@
     else if (e instanceof ErrorEvent && e.error instanceof SyntaxError) fail();
   }, true);
 
-  // The frame's height, only when the host page asked for a frame that grows
-  // with its content (embed.js `data-auto-height`): in steps of 1000 px, so
-  // the height says little about which page or result is shown. By default
-  // the frame has a fixed height and scrolls inside, and nothing is posted.
-  if (inFrame && hostOrigin && params.get('autoheight') === '1' && 'ResizeObserver' in window) {
-    let last = 0;
-    new ResizeObserver(() => {
-      const h = Math.ceil(document.documentElement.getBoundingClientRect().height / 1000) * 1000;
-      if (h !== last) {
-        last = h;
-        post({ type: 'rongcuo:height', height: h });
-      }
-    }).observe(document.documentElement);
+  // The frame's height, only when the host page asked for a frame sized to
+  // the page (embed.js `data-auto-height`): one height for the whole run,
+  // measured once on the start page, before any answer (so it depends on
+  // the frame's width and the locale only), and never posted again. Longer
+  // pages scroll inside the frame. By default nothing is posted.
+  if (inFrame && hostOrigin && params.get('autoheight') === '1') {
+    const once = () => {
+      const h = Math.max(640, Math.ceil(document.documentElement.getBoundingClientRect().height / 100) * 100);
+      post({ type: 'rongcuo:height', height: h });
+    };
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', once);
+    else once();
   }
 })();

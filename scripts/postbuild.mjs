@@ -166,4 +166,22 @@ if (!html.includes('</body>')) {
 }
 html = html.replace('</body>', `${late.join('')}</body>`);
 writeFileSync(indexPath, html);
+// The blank paper forms name the quick-exit script plainly (they are
+// written by `rulebook blank-form`, which does not know Trunk's hash): point
+// them at the hashed file, with its integrity.
+const exitJs = readdirSync(dir).find((f) => /^exit-[0-9a-f]+\.js$/.test(f));
+if (!exitJs) {
+  console.error('postbuild: the quick-exit script (exit-<hash>.js) is missing');
+  process.exit(1);
+}
+for (const f of readdirSync(dir).filter((f) => /^blank-form(\.[A-Za-z-]+)?\.html$/.test(f))) {
+  const p = join(dir, f);
+  const text = readFileSync(p, 'utf8');
+  if (!text.includes('<script src="exit.js" defer></script>')) {
+    console.error(`postbuild: ${f} does not load exit.js`);
+    process.exit(1);
+  }
+  writeFileSync(p, text.replace('<script src="exit.js" defer></script>',
+    `<script src="./${exitJs}" integrity="${sri(readFileSync(join(dir, exitJs)))}" crossorigin="anonymous" defer></script>`));
+}
 console.log(`postbuild: ${bootName}, ${files.join(', ')}, start page, ${readdirSync(dir).length} files`);

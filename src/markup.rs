@@ -21,6 +21,10 @@ pub fn escape(s: &str) -> String {
 /// The words the header uses, in the page's locale.
 pub struct HeaderText<'a> {
     pub brand: &'a str,
+    /// Where quick exit goes: `neutral.html` in static markup (`exit.js`
+    /// puts the deployer's listed page in), the address `exit.js` chose in
+    /// the app.
+    pub exit_href: &'a str,
     pub quick_exit: &'a str,
     /// Shown only where there is a keyboard ("or press Shift three times").
     pub quick_exit_hint: &'a str,
@@ -44,7 +48,8 @@ pub fn header(t: &HeaderText<'_>, switches: &[(&str, &str, &str)]) -> String {
         ));
     }
     h.push_str(&format!(
-        "<a class=\"quick-exit\" href=\"neutral.html\" data-quick-exit=\"\" rel=\"noreferrer\" data-exit-two-more=\"{}\" data-exit-one-more=\"{}\" data-exit-reset=\"{}\">{}<span class=\"quick-exit__hint\">{}</span></a>",
+        "<a class=\"quick-exit\" href=\"{}\" data-quick-exit=\"\" rel=\"noreferrer\" data-exit-two-more=\"{}\" data-exit-one-more=\"{}\" data-exit-reset=\"{}\">{}<span class=\"quick-exit__hint\">{}</span></a>",
+        escape(t.exit_href),
         escape(t.exit_two_more),
         escape(t.exit_one_more),
         escape(t.exit_reset),

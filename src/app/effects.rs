@@ -21,8 +21,6 @@ const ARMED: &str = "rongcuo";
 pub fn use_effects(ctx: &AppContext) {
     let effects = ctx.effects.clone();
     let locale = ctx.locale;
-    let armed = use_memo((), |_| Rc::new(Cell::new(false)));
-    let armed = (*armed).clone();
     use_effect_with(ctx.seq, move |_| {
         for e in effects {
             match e {
@@ -31,7 +29,7 @@ pub fn use_effects(ctx: &AppContext) {
                     Focus::ErrorSummary => "#error-summary",
                     Focus::DropConfirm => "#drop-confirm",
                     Focus::Dialog => "#dialog",
-                    Focus::Notice => "#notice",
+                    Focus::Notice => "[data-notice]",
                 }),
                 Effect::ScrollTop => {
                     if let Some(w) = dom::window() {
@@ -39,7 +37,7 @@ pub fn use_effects(ctx: &AppContext) {
                     }
                 }
                 Effect::Arm => {
-                    if !armed.replace(true) && history_allowed() {
+                    if history_allowed() && !on_entry() {
                         arm();
                     }
                 }
@@ -64,7 +62,15 @@ fn history_allowed() -> bool {
     !dom::in_frame() || crate::options::parse(&dom::query()).history
 }
 
-/// Adds the page's one history entry, with a constant state.
+/// Whether the browser is on the page's own entry.
+fn on_entry() -> bool {
+    let state = dom::window().and_then(|w| w.history().ok()).and_then(|h| h.state().ok());
+    state.and_then(|s| s.as_string()).as_deref() == Some(ARMED)
+}
+
+/// Adds the page's one history entry, with a constant state. Pushed from
+/// the page's first entry, it replaces any entry ahead, so the page never
+/// has more than one of its own.
 fn arm() {
     if let Some(h) = dom::window().and_then(|w| w.history().ok()) {
         let _ = h.push_state(&JsValue::from_str(ARMED), "");
@@ -72,35 +78,39 @@ fn arm() {
 }
 
 /// The browser's Back steps back within the run. The page has at most one
-/// entry of its own (added on the first start, with a constant state), so
-/// Back from it lands on the page's first entry: the app steps back and adds
-/// the entry again at once, unless the run is at its first step, and then
-/// the next Back leaves the tool. Forward lands on the entry again and
-/// changes nothing. A page restored from the back/forward cache with a run
-/// under way gets its entry back.
+/// entry of its own (added on the start click, with a constant state), so
+/// Back from it lands on the page's first entry: the app steps back and, if
+/// the run still has a step behind it, adds the entry again at once (in the
+/// same event, so a quick second Back is still caught). From the first step
+/// Back shows the start page and is not caught again: the next Back leaves
+/// the tool. Forward lands on the entry again and changes nothing. A page
+/// restored from the back/forward cache with a run under way gets its entry
+/// back.
 #[hook]
 pub fn use_history(ctx: &AppContext) {
-    let can_back = use_memo((), |_| Rc::new(Cell::new(false)));
-    can_back.set(ctx.can_go_back());
-    let can_back = (*can_back).clone();
+    // How many steps the run can go back (read by the listeners, set on every render).
+    let depth = use_memo((), |_| Rc::new(Cell::new(0usize)));
+    depth.set(ctx.trail.len());
+    let depth = (*depth).clone();
     let dispatch = ctx.dispatcher();
     use_effect_with((), move |_| {
         let listeners = dom::window().map(|w| {
-            let (can, d) = (can_back.clone(), dispatch.clone());
-            let pop = EventListener::new(&w, "popstate", move |e| {
-                let e = e.unchecked_ref::<web_sys::PopStateEvent>();
-                if e.state().as_string().as_deref() == Some(ARMED) {
+            let (steps, d) = (depth.clone(), dispatch.clone());
+            let pop = EventListener::new(&w, "popstate", move |_| {
+                if on_entry() {
                     return; // Forward: back on the entry, nothing to do.
                 }
-                if can.get() {
-                    arm();
+                let n = steps.get();
+                if n > 0 {
+                    if n > 1 && history_allowed() {
+                        arm();
+                    }
                     d.dispatch(Action::Back);
                 }
             });
             let show = EventListener::new(&w, "pageshow", move |e| {
                 let persisted = e.dyn_ref::<web_sys::PageTransitionEvent>().is_some_and(|e| e.persisted());
-                let state = dom::window().and_then(|w| w.history().ok()).and_then(|h| h.state().ok());
-                if persisted && can_back.get() && state.and_then(|s| s.as_string()).as_deref() != Some(ARMED) && history_allowed() {
+                if persisted && depth.get() > 0 && !on_entry() && history_allowed() {
                     arm();
                 }
             });

@@ -1,5 +1,6 @@
 // Embedding in a portal: the example host page (another origin) embeds the
-// widget with embed.js. The frame sizes itself, prints only its summary, and
+// widget with embed.js. The frame tells the host nothing by its size, adds
+// nothing to the host's history unless asked, prints only its summary, and
 // quick exit leaves the host page too.
 import { test, expect } from './fixtures.mjs';
 import { loadCases, saveFile } from './helpers.mjs';
@@ -26,23 +27,56 @@ test('by default the frame has a fixed height that says nothing of the page show
   expect(await frameHeight(page)).toBe(start);
 });
 
-test('with data-auto-height the frame grows and shrinks, in steps of 1000 px', async ({ page }) => {
+test('with data-auto-height the widget posts one height, before any answer, and never another', async ({ page }) => {
+  const heights = [];
+  await page.exposeBinding('__height', (_s, h) => heights.push(h));
+  await page.addInitScript(() => window.addEventListener('message', (e) => {
+    if (e.data && e.data.type === 'rongcuo:height') window.__height(e.data.height);
+  }));
   const frame = await openHost(page, 'auto.html');
-  await expect.poll(() => frameHeight(page)).toBeGreaterThanOrEqual(1000); // the start page is long
+  await expect.poll(() => heights.length).toBe(1);
   const start = await frameHeight(page);
-  expect(start % 1000).toBe(0);
+  expect(start).toBe(heights[0]);
+  // A whole run to a result, and a paper: the frame keeps its height and scrolls inside.
+  await frame.locator('#open-file').setInputFiles({ name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(saveFile(cases.village_road_overrun.answers)) });
+  await frame.locator('#see-result').click();
+  await expect(frame.locator('[data-outcome]')).toBeVisible();
+  await frame.locator('[data-document="statement"]').click();
+  await expect(frame.locator('[data-document="statement"] h1')).toBeVisible();
+  await frame.locator('#document-back').click();
+  await frame.locator('#restart').click();
+  await frame.locator('#dialog-yes').click();
   await frame.locator('[data-action="start"]').click();
   await expect(frame.locator('[data-question="timing"]')).toBeVisible();
-  await expect.poll(() => frameHeight(page)).toBeLessThan(start); // a question page is shorter
-  expect((await frameHeight(page)) % 1000).toBe(0);
+  expect(heights).toEqual([start]);
+  expect(await frameHeight(page)).toBe(start);
   // Options passed by the host are applied: the accent colour.
   const accent = await frame.locator('html').evaluate((h) => getComputedStyle(h).getPropertyValue('--accent').trim());
   expect(accent).toBe('#1d4f91');
 });
 
+test('framed, the widget adds nothing to the host page\'s history unless the host asks', async ({ page }) => {
+  for (const [path, added] of [['', 0], ['history.html', 1]]) {
+    const frame = await openHost(page, path);
+    const before = await page.evaluate(() => history.length);
+    await frame.locator('[data-action="start"]').click();
+    for (const [q, v] of [['timing', 'after'], ['context', 'duty']]) {
+      await frame.locator(`input[name="${q}"][value="${v}"]`).check();
+      await frame.locator('#continue').click();
+    }
+    await expect(frame.locator('[data-question="description"]')).toBeVisible();
+    expect(await page.evaluate(() => history.length) - before, path || 'default').toBe(added);
+    if (added) {
+      // With the host's consent, Back steps back in the run.
+      await page.goBack();
+      await expect(frame.locator('[data-question="context"]')).toBeVisible();
+    }
+  }
+});
+
 test('messages from anything but the widget frame are ignored', async ({ page }) => {
   await openHost(page, 'auto.html');
-  await expect.poll(() => frameHeight(page)).toBeGreaterThanOrEqual(1000);
+  await expect.poll(() => frameHeight(page)).toBeGreaterThanOrEqual(640);
   const before = await frameHeight(page);
   await page.evaluate(() => window.postMessage({ type: 'rongcuo:height', height: 12 }, '*'));
   await page.evaluate(() => window.postMessage({ type: 'rongcuo:exit' }, '*'));

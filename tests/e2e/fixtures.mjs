@@ -1,6 +1,8 @@
-// The test runner every spec uses: Playwright's, plus a guard that fails any
-// test during which a page (or frame) reported a Content-Security-Policy
-// violation. The pages are served with the strict CSP of dist/_headers.
+// The test runner every spec uses: Playwright's, plus two guards that fail
+// any test during which a page (or frame) reported a Content-Security-Policy
+// violation, or opened a browser dialog (alert, confirm, prompt or a
+// leave-site prompt: one would hold the page on screen, and quick exit could
+// not clear it). The pages are served with the strict CSP of dist/_headers.
 import { test as base, expect } from '@playwright/test';
 
 export const test = base.extend({
@@ -15,6 +17,17 @@ export const test = base.extend({
       });
       await use(violations);
       expect(violations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+  browserDialogs: [
+    async ({ context }, use) => {
+      const dialogs = [];
+      const watch = (p) => p.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
+      context.pages().forEach(watch);
+      context.on('page', watch);
+      await use(dialogs);
+      expect(dialogs, 'browser dialogs').toEqual([]);
     },
     { auto: true },
   ],

@@ -134,6 +134,15 @@ export async function openSaved(page, json, name = 'answers.json') {
   await page.locator('#open-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.isBuffer(json) ? json : Buffer.from(json) });
 }
 
+/** Answers the page's own dialog (never a browser one): yes or no. */
+export async function answerDialog(page, yes) {
+  const dialog = page.locator('#dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toBeFocused();
+  await page.locator(yes ? '#dialog-yes' : '#dialog-no').click();
+  await expect(dialog).toHaveCount(0);
+}
+
 /** Presses Tab until the focused element matches `selector` (keyboard only). */
 export async function tabTo(page, selector, max = 80) {
   for (let i = 0; i < max; i++) {

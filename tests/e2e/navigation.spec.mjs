@@ -1,18 +1,25 @@
-// Browser history, quick exit, starting again and the unload warning.
+// Browser history, quick exit, starting again and leaving the page.
 import { test, expect } from './fixtures.mjs';
-import { openWidget, loadCases, answerCurrent, runCase, saveFile, openSaved } from './helpers.mjs';
+import { openWidget, loadCases, answerCurrent, answerDialog, saveFile, openSaved } from './helpers.mjs';
 
 const cases = loadCases();
 const answers = cases.pilot_land_transfer.answers;
 
-test('Back and Forward move between steps and no answer ever appears in the URL', async ({ page }) => {
+const historyLength = (page) => page.evaluate(() => history.length);
+const historyState = (page) => page.evaluate(() => JSON.stringify(history.state));
+
+test('the browser\'s Back steps back within the run on one history entry of the page\'s own, and then leaves', async ({ page }) => {
   await openWidget(page);
   const start = page.url();
+  const before = await historyLength(page);
   await page.locator('[data-action="start"]').click();
   await answerCurrent(page, answers); // timing
   await answerCurrent(page, answers); // context
   await answerCurrent(page, answers); // description
   await expect(page.locator('[data-question="happened_on"]')).toBeVisible();
+  // One entry for the whole run, with a state that says nothing about it.
+  expect(await historyLength(page)).toBe(before + 1);
+  expect(await historyState(page)).toBe('"rongcuo"');
   await page.goBack();
   await expect(page.locator('[data-question="description"]')).toBeVisible();
   await expect(page.locator('textarea[name="description"]')).toHaveValue(answers.description);
@@ -20,32 +27,45 @@ test('Back and Forward move between steps and no answer ever appears in the URL'
   await page.goBack();
   await expect(page.locator('[data-question="timing"]')).toBeVisible();
   await expect(page.locator('input[name="timing"][value="after"]')).toBeChecked();
+  expect(await historyLength(page)).toBe(before + 1);
+  // Forward is not a step forward in the run: nothing changes.
   await page.goForward();
-  await expect(page.locator('[data-question="context"]')).toBeVisible();
-  await page.goBack();
+  await expect(page.locator('[data-question="timing"]')).toBeVisible();
+  // From the first step, Back shows the start page…
   await page.goBack();
   await expect(page.locator('#start')).toBeVisible();
-  // The in-page back link behaves like the browser's.
   await page.goForward();
+  await expect(page.locator('#start')).toBeVisible();
+  // …the in-page back link behaves like the browser's Back…
+  await page.locator('[data-action="start"]').click();
+  await expect(page.locator('[data-question="timing"]')).toBeVisible();
   await page.locator('.back-link').click();
   await expect(page.locator('#start')).toBeVisible();
   expect(page.url()).toBe(start);
-  const entries = await page.evaluate(() => history.length);
-  expect(entries).toBeGreaterThan(2);
+  expect(await historyLength(page)).toBe(before + 1);
+  // …and from the start page Back leaves the tool.
+  await page.goBack();
+  await page.goBack();
+  await page.waitForURL('about:blank');
 });
 
-test('quick exit by the button clears everything and leaves for the neutral page', async ({ page }) => {
+test('quick exit by the button clears everything, and Back does not bring the run back', async ({ page }) => {
   await openWidget(page);
+  await page.locator('[data-action="start"]').click();
+  await answerCurrent(page, answers);
   await openSaved(page, saveFile(answers));
-  await expect(page.locator('#see-result')).toBeVisible();
+  await answerDialog(page, true);
+  await page.locator('#see-result').click();
+  await expect(page.locator('[data-outcome]')).toBeVisible();
   await page.locator('.quick-exit').click();
   await page.waitForURL(/neutral\.html$/);
   await expect(page).toHaveTitle('新标签页');
-  // Going back loads a fresh page: nothing of the answers survives.
+  // The page's entry was replaced: Back reaches the page's first entry, a fresh page.
   await page.goBack();
   await expect(page.locator('html')).toHaveAttribute('data-ready', '');
   await expect(page.locator('#start')).toBeVisible();
-  await expect(page.locator('[data-answer]')).toHaveCount(0);
+  await expect(page.locator('[data-answer], [data-outcome]')).toHaveCount(0);
+  expect(await page.content()).not.toContain(answers.description.slice(0, 10));
 });
 
 test('quick exit by pressing Shift three times, alone, outside text fields', async ({ page }) => {
@@ -59,6 +79,50 @@ test('quick exit by pressing Shift three times, alone, outside text fields', asy
   await expect(page.locator('html')).toHaveAttribute('data-exit-count', '2');
   await expect(page.locator('#exit-status')).toHaveText('再按 1 次 Shift 键即可快速离开');
   await page.keyboard.press('Shift');
+  await page.waitForURL(/neutral\.html$/);
+});
+
+test('Shift held with a click or the wheel never counts, and a click starts the count again', async ({ page }) => {
+  await openWidget(page);
+  await page.locator('[data-action="start"]').click();
+  const title = page.locator('[data-question="timing"] h1');
+  await expect(title).toBeVisible();
+  const box = await title.boundingBox();
+  // Extending a selection: Shift + click, three times.
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.down('Shift');
+    await page.mouse.click(box.x + 5 + i * 10, box.y + box.height / 2);
+    await page.keyboard.up('Shift');
+  }
+  await expect(page.locator('html')).not.toHaveAttribute('data-exit-count', /.*/);
+  // Scrolling sideways: Shift + wheel, three times.
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.down('Shift');
+    await page.mouse.wheel(0, 120);
+    await page.keyboard.up('Shift');
+  }
+  await expect(page.locator('html')).not.toHaveAttribute('data-exit-count', /.*/);
+  // A click between lone Shifts starts again; moving the pointer does not.
+  await page.keyboard.press('Shift');
+  await expect(page.locator('html')).toHaveAttribute('data-exit-count', '1');
+  await page.mouse.click(box.x + 5, box.y + box.height / 2);
+  await expect(page.locator('html')).not.toHaveAttribute('data-exit-count', /.*/);
+  await page.keyboard.press('Shift');
+  await page.keyboard.press('Shift');
+  await expect(page.locator('html')).toHaveAttribute('data-exit-count', '2');
+  await page.mouse.move(box.x + 40, box.y + 40);
+  expect(page.url()).not.toMatch(/neutral/);
+  await page.keyboard.press('Shift');
+  await page.waitForURL(/neutral\.html$/);
+});
+
+test('Shift three times exits with focus on a radio button', async ({ page }) => {
+  await openWidget(page);
+  await page.locator('[data-action="start"]').click();
+  const radio = page.locator('input[name="timing"][value="after"]');
+  await radio.focus();
+  await expect(radio).toBeFocused();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
   await page.waitForURL(/neutral\.html$/);
 });
 
@@ -106,6 +170,39 @@ test('quick exit works before the app is ready', async ({ page }) => {
   release();
 });
 
+test('without exit.js the app brings its own quick exit, by the button and by Shift three times', async ({ page }) => {
+  await page.route(/\/exit-[0-9a-f]+\.js$/, (route) => route.abort());
+  for (const how of ['button', 'shift']) {
+    await openWidget(page);
+    await page.locator('[data-action="start"]').click();
+    await page.locator('input[name="timing"][value="after"]').check();
+    await page.locator('#continue').click();
+    await expect(page.locator('[data-question="context"]')).toBeVisible();
+    if (how === 'button') {
+      await page.locator('.quick-exit').click();
+    } else {
+      // Shift + click does not count here either.
+      await page.keyboard.down('Shift');
+      await page.locator('[data-question="context"] h1').click();
+      await page.keyboard.up('Shift');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+    }
+    await page.waitForURL(/neutral\.html$/);
+  }
+});
+
+test('the blank paper form has the quick exit too, by the button and by Shift three times', async ({ page }) => {
+  for (const how of ['button', 'shift']) {
+    await page.goto('/blank-form.html');
+    const exit = page.locator('.quick-exit');
+    await expect(exit).toBeVisible();
+    await expect(exit).toHaveAttribute('href', /\/neutral\.html$/);
+    if (how === 'button') await exit.click();
+    else for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+    await page.waitForURL(/neutral\.html$/);
+  }
+});
+
 test('quick exit goes to the neutral page the deployer chose and listed', async ({ page }) => {
   // The test server lists http://127.0.0.1:4174/ in <meta name="rongcuo-exit-allow">, as a deployer would.
   await openWidget(page, '?exit=' + encodeURIComponent('http://127.0.0.1:4174/exit.html'));
@@ -121,38 +218,44 @@ test('a quick-exit address the deployer did not list, or not http(s), is ignored
   }
 });
 
-test('start again clears every answer after confirming', async ({ page }) => {
+test('start again asks in the page: declining keeps the answers, confirming clears them', async ({ page }) => {
   await openWidget(page);
   await openSaved(page, saveFile(answers));
   await page.locator('#see-result').click();
-  page.once('dialog', (d) => d.accept());
   await page.locator('#restart').click();
+  await answerDialog(page, false);
+  await expect(page.locator('[data-outcome]')).toBeVisible();
+  await page.locator('#restart').click();
+  await answerDialog(page, true);
   await expect(page.locator('#start')).toBeVisible();
   await page.locator('[data-action="start"]').click();
   await expect(page.locator('input[name="timing"]:checked')).toHaveCount(0);
 });
 
-test('leaving or reloading with answers asks first; without answers it does not', async ({ page }) => {
+test('no question the page asks can hold quick exit', async ({ page }) => {
   await openWidget(page);
-  // One answer given: closing asks first (the dialog is dismissed, so the page stays).
-  let dialogs = [];
-  page.on('dialog', async (d) => { dialogs.push(d.type()); await d.dismiss(); });
+  await openSaved(page, saveFile(answers));
+  await page.locator('#see-result').click();
+  await page.locator('#restart').click();
+  await expect(page.locator('#dialog')).toBeFocused();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+  await page.waitForURL(/neutral\.html$/);
+});
+
+test('closing or reloading never asks first, with answers or without, and a pull does not reload', async ({ page }) => {
+  await openWidget(page);
+  // No leave-site prompt: it would keep the page on screen (the fixture fails any browser dialog).
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).overscrollBehaviorY)).toBe('contain');
   await page.locator('[data-action="start"]').click();
   await page.locator('input[name="timing"][value="after"]').check();
   await page.locator('#continue').click();
-  await page.close({ runBeforeUnload: true });
-  await expect.poll(() => dialogs).toEqual(['beforeunload']);
-});
-
-test('a page without answers closes without a warning', async ({ page }) => {
-  await openWidget(page);
+  await expect(page.locator('[data-question="context"]')).toBeVisible();
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-ready', '');
   await page.locator('[data-action="start"]').click();
-  const dialogs = [];
-  page.on('dialog', async (d) => { dialogs.push(d.type()); await d.dismiss(); });
-  // close() does not wait with runBeforeUnload; the page's own close event does.
-  // A warning would be dismissed, the page would stay open and this would time out.
+  await page.locator('input[name="timing"][value="after"]').check();
+  await page.locator('#continue').click();
   const closed = page.waitForEvent('close');
   await page.close({ runBeforeUnload: true });
   await closed;
-  expect(dialogs).toEqual([]);
 });

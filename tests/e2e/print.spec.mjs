@@ -76,19 +76,23 @@ for (const [tier, id] of Object.entries(perTier)) {
   });
 }
 
-test('the summary for a first talk leaves out the red-line answers, the score and the description, and says so', async ({ page }) => {
+test('"print for a talk" prints the talk summary alone: what happened, the indication, the plan; no red-line question, score or blank', async ({ page }) => {
   const c = cases.village_road_overrun;
   await openWidget(page);
   await openSaved(page, saveFile(c.answers));
   await seeResult(page);
+  const title = await page.locator('#talk-paper h1').textContent();
   await page.evaluate(() => document.documentElement.setAttribute('data-print', 'talk'));
   const { pages, text } = await pdf(page, 'summary-talk');
-  expect(pages).toBeLessThanOrEqual(1);
-  expect(text).toContain(flat('这是供谈心谈话使用的摘要'));
-  expect(text).not.toContain(flat(c.answers.description));
-  expect(text).not.toContain(flat('是否谋取私利'));
+  expect(pages).toBe(1);
+  // The paper alone, from its title on: nothing of the result page around it.
+  expect(text.startsWith(flat(title))).toBe(true);
+  expect(text).not.toContain(flat('为什么是这个结果'));
+  expect(text).toContain(flat(c.answers.description).slice(0, 12));
+  for (const q of MODEL.questions.filter((q) => q.id.startsWith('rl_'))) expect(text).not.toContain(flat(q.text['zh-CN']));
   expect(text).not.toContain(flat('加权评分'));
-  expect(text).toContain(flat('按您的回答，可能从轻或减轻处理'));
+  // Sentences only: no blank to fill in, no placeholder.
+  expect(text).not.toMatch(/_{3,}|\{|未填写/);
 });
 
 for (const [doc, id, limit] of [['statement', 'village_road_overrun', 2], ['filing', 'plan_without_collective_decision', 2]]) {

@@ -2,7 +2,7 @@
 // itself stores nothing; a foreign or broken file changes nothing.
 import { test, expect } from './fixtures.mjs';
 import { readFileSync } from 'node:fs';
-import { openWidget, loadCases, saveFile, openSaved, seeResult, MODEL } from './helpers.mjs';
+import { openWidget, loadCases, saveFile, openSaved, seeResult, answerDialog, MODEL } from './helpers.mjs';
 
 const cases = loadCases();
 
@@ -31,8 +31,8 @@ test('save and open round-trips the answers and the correction plan', async ({ p
   expect(file.rulebook).toEqual({ id: MODEL.meta.id, version: MODEL.meta.version });
   expect(file.plan).toContainEqual({ measure: 'restore', date: '2027-01-15' });
 
-  page.once('dialog', (d) => d.accept());
   await page.locator('#restart').click();
+  await answerDialog(page, true);
   await expect(page.locator('#start')).toBeVisible();
   await openSaved(page, text);
   await expect(page.locator('#open-notice')).toBeVisible();
@@ -67,7 +67,6 @@ for (const [name, content, message] of [
   test(`opening ${name} says why and keeps the current answers`, async ({ page }) => {
     await resultWith(page, cases.pilot_land_transfer.answers);
     const before = await rows(page);
-    page.once('dialog', (d) => d.accept());
     await page.locator('#open-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(content) });
     await expect(page.locator('#open-error')).toContainText(message);
     expect(await rows(page)).toEqual(before);
@@ -77,12 +76,37 @@ for (const [name, content, message] of [
 test('opening a file when there are answers asks first; declining changes nothing', async ({ page }) => {
   await resultWith(page, cases.pilot_land_transfer.answers);
   const before = await rows(page);
-  const asked = [];
-  page.once('dialog', (d) => { asked.push(d.message()); d.dismiss(); });
   await openSaved(page, saveFile({ timing: 'after' }));
-  await expect.poll(() => asked.length).toBe(1);
-  expect(asked[0]).toContain('替换');
+  await expect(page.locator('#dialog')).toContainText('替换');
+  await answerDialog(page, false);
   await expect(page.locator('[data-outcome]')).toBeVisible();
+  expect(await rows(page)).toEqual(before);
+});
+
+test('a file re-saved with a byte-order mark opens; unknown ids are summarised, shown as written', async ({ page }) => {
+  await openWidget(page);
+  const file = JSON.parse(saveFile(cases.pilot_land_transfer.answers));
+  // A right-to-left override in the rulebook id and in a question id, then 74 more unknown questions.
+  file.rulebook = { id: '\u202Eother', version: '2025.01' };
+  file.answers['\u202Eevil'] = { choice: 'yes' };
+  for (let i = 0; i < 74; i++) file.answers[`gone_${i}`] = { choice: 'yes' };
+  await openSaved(page, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(file))]));
+  const notice = page.locator('#open-notice');
+  await expect(notice).toBeVisible();
+  // The first ten, then a count of the rest.
+  await expect(page.locator('#open-dropped li')).toHaveCount(10);
+  const rest = Number((await notice.textContent()).match(/另有 (\d+) 项/)?.[1]);
+  expect(rest).toBeGreaterThanOrEqual(65);
+  // What the file brought is isolated, so no character in it can turn the page's sentence around.
+  await expect(notice.locator('bdi').filter({ hasText: 'other' })).toHaveCount(1);
+  await expect(page.locator('#open-dropped li').first().locator('bdi')).toContainText('evil');
+});
+
+test('a file larger than any saved self-check is refused before it is read', async ({ page }) => {
+  await resultWith(page, cases.pilot_land_transfer.answers);
+  const before = await rows(page);
+  await openSaved(page, Buffer.alloc(9 * 1024 * 1024, 0x20));
+  await expect(page.locator('#open-error')).toBeVisible();
   expect(await rows(page)).toEqual(before);
 });
 

@@ -269,6 +269,11 @@ impl App {
                 self.after(before, false);
                 return;
             }
+            // From an early outcome the run is not complete: the answer is
+            // given again and the run goes on from there (back to the outcome
+            // while it still decides); from the check page or a result, the
+            // page returns there.
+            Action::Change(i) if self.session.step == Step::Outcome => self.session.go_to(&rb, Step::Question(i)),
             Action::Change(i) => self.session.change(&rb, i),
             Action::ShowResult => self.show_result(),
             Action::GoOn => self.session.go_on(&rb),

@@ -161,9 +161,25 @@ fn answer(cx: &mut Cx<'_>, v: &toml::Spanned<toml::de::DeValue<'_>>, p: &str, ki
     }
 }
 
-/// Runs a case against the rulebook.
+/// The answers a run collects from a case: those to the questions the page
+/// asks. A question none of whose answers can change the outcome, the plan,
+/// the materials, the risks or a paper is passed by, so an answer the case
+/// gives to it never reaches the result (see [`crate::flow::asked`]).
+pub fn collected(rb: &Rulebook, answers: &Answers) -> Answers {
+    let asked = crate::flow::asked(rb, answers);
+    let mut out = answers.clone();
+    for (i, q) in rb.questions.iter().enumerate() {
+        if !asked[i] {
+            out.remove(&q.id.0);
+        }
+    }
+    out
+}
+
+/// Runs a case against the rulebook, as the page would: on the answers the
+/// run collects.
 pub fn run_case(rb: &Rulebook, case: &Case) -> CaseResult {
-    let a = assess(rb, &case.answers);
+    let a = assess(rb, &collected(rb, &case.answers));
     let mut got: Vec<String> = a.reasons.iter().map(|r| r.rule.key()).collect();
     got.sort();
     got.dedup();

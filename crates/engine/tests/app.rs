@@ -189,6 +189,26 @@ fn an_early_outcome_then_going_on_asks_only_what_the_plan_needs() {
 }
 
 #[test]
+fn a_change_from_an_early_outcome_returns_to_it_while_it_still_decides() {
+    let rb = rulebook();
+    let answers = case(&rb, "red_line_private_gain");
+    let mut app = App::new(rb.clone(), Locale::PRIMARY);
+    app.apply(Action::Start);
+    walk(&mut app, &answers);
+    assert_eq!(app.session.step, Step::Outcome);
+    let i = rb.question_index("rl_private_gain").unwrap();
+    // The same answer again: the outcome still stands, and shows again.
+    app.apply(Action::Change(i));
+    assert_eq!(app.session.step, Step::Question(i));
+    app.apply(Action::Submit { index: i, answer: answers.get("rl_private_gain").cloned() });
+    assert_eq!(app.session.step, Step::Outcome);
+    // Another answer: the run goes on from the question after it.
+    app.apply(Action::Change(i));
+    app.apply(Action::Submit { index: i, answer: Some(Answer::choice("no")) });
+    assert!(matches!(app.session.step, Step::Question(j) if j > i), "{:?}", app.session.step);
+}
+
+#[test]
 fn restart_and_opening_a_file_over_answers_ask_in_the_page() {
     let rb = rulebook();
     let mut app = App::new(rb.clone(), Locale::PRIMARY);

@@ -14,6 +14,12 @@ use rongcuo_engine::messages::msg;
 use rongcuo_engine::model::{Condition, ElementStatus, QuestionKind, Rulebook};
 use rongcuo_engine::{Locale, fill};
 
+// The site header with the quick exit: the same markup as the page's (one
+// function for every page that has a header).
+#[path = "../../../src/markup.rs"]
+#[allow(dead_code)]
+mod markup;
+
 /// A string of the `paper` table.
 fn p(l: Locale, key: &str) -> &'static str {
     msg(l, &format!("paper.{key}"))
@@ -90,6 +96,25 @@ fn status_word(s: ElementStatus, l: Locale) -> &'static str {
     p(l, &format!("status_{}", s.as_str()))
 }
 
+/// The header of the form: the quick exit (a plain link to the neutral page
+/// that works without any script; `exit.js`, the page's own, makes it leave
+/// at once and adds Shift × 3).
+fn header(l: Locale) -> String {
+    let u = |k: &str| msg(l, &format!("ui.{k}"));
+    markup::header(
+        &markup::HeaderText {
+            brand: u("brand"),
+            exit_href: "neutral.html",
+            quick_exit: u("quick_exit"),
+            quick_exit_hint: u("quick_exit_hint"),
+            exit_two_more: u("exit_two_more"),
+            exit_one_more: u("exit_one_more"),
+            exit_reset: u("exit_reset"),
+        },
+        &[],
+    )
+}
+
 /// The blank form as a complete HTML document; `others` links the forms in other locales.
 pub fn blank_form_html(rb: &Rulebook, l: Locale, others: &[(String, Locale)]) -> String {
     let e = escape;
@@ -99,9 +124,10 @@ pub fn blank_form_html(rb: &Rulebook, l: Locale, others: &[(String, Locale)]) ->
     let title = format!("{} · {}", rb.meta.title.get(l), p(l, "paper_suffix"));
     let _ = write!(
         h,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"referrer\" content=\"no-referrer\">\n<title>{}</title>\n<link rel=\"stylesheet\" href=\"paper.css\">\n</head>\n<body class=\"paper\">\n<main>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"referrer\" content=\"no-referrer\">\n<title>{}</title>\n<link rel=\"stylesheet\" href=\"paper.css\">\n<script src=\"exit.js\" defer></script>\n</head>\n<body class=\"paper\">\n{}\n<main>\n",
         l.tag(),
-        e(&title)
+        e(&title),
+        header(l)
     );
     for (href, other) in others {
         let _ = writeln!(h, "<p class=\"other-lang\"><a href=\"{}\" lang=\"{}\">{}</a></p>", e(href), other.tag(), e(other.def().name));

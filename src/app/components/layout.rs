@@ -18,6 +18,7 @@ pub fn header_markup(l: Locale, others: &[Locale]) -> String {
     header(
         &HeaderText {
             brand: t.brand,
+            exit_href: &crate::app::dom::exit_url(),
             quick_exit: t.quick_exit,
             quick_exit_hint: t.quick_exit_hint,
             exit_two_more: t.exit_two_more,

@@ -15,7 +15,7 @@ const LISTED: usize = 10;
 pub fn notice(ctx: &AppContext) -> Html {
     let (t, l, rb) = (ui(ctx.locale), ctx.locale, &ctx.rb);
     let path = ctx.path();
-    let (class, role, body) = match &ctx.notice {
+    let (class, role, id, body) = match &ctx.notice {
         None => return html! {},
         Some(Notice::OpenFailed(e)) => {
             let msg = match e {
@@ -25,12 +25,12 @@ pub fn notice(ctx: &AppContext) -> Html {
                 Some(OpenError::TooLarge) => t.open_too_large,
                 None => t.open_unreadable,
             };
-            ("notice notice--error", "alert", html! { <p>{ msg }</p> })
+            ("notice notice--error", "alert", "open-error", html! { <p>{ msg }</p> })
         }
         Some(Notice::LocaleFailed(to)) => {
-            ("notice notice--error", "alert", html! { <p>{ fill(t.locale_failed, &[("language", to.def().name)]) }</p> })
+            ("notice notice--error", "alert", "locale-error", html! { <p>{ fill(t.locale_failed, &[("language", to.def().name)]) }</p> })
         }
-        Some(Notice::Saved) => ("notice", "status", html! { <p id="saved-notice">{ t.saved_notice }</p> }),
+        Some(Notice::Saved) => ("notice", "status", "saved-notice", html! { <p>{ t.saved_notice }</p> }),
         Some(Notice::Opened(o)) => {
             let name = |id: &str| rb.question(id).map_or(id.to_owned(), |q| q.on(path).short.get(l).to_owned());
             // Unknown ids are the file's own text: shown isolated, the first few, then a count.
@@ -63,11 +63,11 @@ pub fn notice(ctx: &AppContext) -> Html {
                     }
                 </>
             };
-            ("notice", "status", body)
+            ("notice", "status", "open-notice", body)
         }
     };
     html! {
-        <div {class} {role} id="notice" tabindex="-1">
+        <div {class} {role} {id} data-notice="" tabindex="-1">
             { body }
             <button type="button" class="link-button no-print" data-act="dismiss">{ t.dismiss }</button>
         </div>
