@@ -49,6 +49,18 @@ for (const [file, module, source] of [[js, true, join(dir, js)], ['loader.js', f
   const out = await minify(readFileSync(source, 'utf8'), { module, compress: true, mangle: true });
   writeFileSync(path, out.code);
 }
+// Trunk's worker shim starts the loader's wasm and drops a failure; the page
+// would then wait for its time limit and report a slow file. The shim is
+// written again to report the failure at once, with the browser's reason.
+const shimPath = join(dir, 'loader_loader.js');
+if (existsSync(shimPath)) {
+  const shim = readFileSync(shimPath, 'utf8').trim();
+  if (shim !== 'importScripts("./loader.js");wasm_bindgen("./loader_bg.wasm");') {
+    console.error(`postbuild: Trunk's worker shim changed; check scripts/postbuild.mjs: ${shim}`);
+    process.exit(1);
+  }
+  writeFileSync(shimPath, 'importScripts("./loader.js");\nwasm_bindgen("./loader_bg.wasm").catch(function (e) { postMessage(["failed", String((e && e.message) || e)]); });\n');
+}
 const jsSri = sri(readFileSync(join(dir, js)));
 html = html.replace(new RegExp(`(<link[^>]*href="?\\./${js.replace(/[.]/g, '\\.')}"?[^>]*integrity=)"?sha384-[^"\\s>]+"?`), `$1"${jsSri}"`);
 

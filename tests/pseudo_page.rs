@@ -86,7 +86,7 @@ fn unmarked(root: &Element) -> Vec<String> {
         if parent.as_ref().is_some_and(|p| p.closest(".user-text, .lang-switch, textarea").ok().flatten().is_some()) {
             continue;
         }
-        let neutral = |c: char| c.is_ascii_digit() || c.is_whitespace() || c.is_ascii_punctuation() || "·–—→⟷：；，。（）“”".contains(c);
+        let neutral = |c: char| c.is_ascii_digit() || c.is_whitespace() || c.is_ascii_punctuation() || "·–—→⟷".contains(c);
         // What lies outside every marked stretch must be numbers and punctuation:
         // a node may join several marked texts with figures (a band's "⟦High⟧ 80–100").
         let mut depth = 0u32;

@@ -220,5 +220,33 @@ pub fn requests_made() -> Vec<String> {
             out.push(name.strip_prefix(&own).map_or(name.clone(), str::to_owned));
         }
     }
+    WORKER_REQUESTS.with(|w| {
+        for name in w.borrow().iter() {
+            let name = name.strip_prefix(&own).map_or(name.clone(), str::to_owned);
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+    });
     out
+}
+
+thread_local! {
+    /// What the loader worker fetched: its timeline is its own, not the page's.
+    static WORKER_REQUESTS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Records the requests of the loader worker: its script (started by the
+/// page, at `script`, relative to the page) and what it fetched itself.
+pub fn note_worker_requests(script: &str, fetched: impl Iterator<Item = String>) {
+    let base = window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let script = web_sys::Url::new_with_base(script, &base).map(|u| u.href()).unwrap_or_else(|_| script.to_owned());
+    WORKER_REQUESTS.with(|w| {
+        let mut w = w.borrow_mut();
+        for name in std::iter::once(script).chain(fetched) {
+            if !w.contains(&name) {
+                w.push(name);
+            }
+        }
+    });
 }

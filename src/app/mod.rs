@@ -321,6 +321,8 @@ fn load_in_worker(locale: Locale, name: String, src: String) {
         let msg: Array = e.data().dyn_into().unwrap_or_default();
         match msg.get(0).as_string().as_deref() {
             Some("ready") => {
+                let fetched: Array = msg.get(1).dyn_into().unwrap_or_default();
+                dom::note_worker_requests("./loader_loader.js", fetched.iter().filter_map(|f| f.as_string()));
                 let _ = w.post_message(&Array::of2(&name.as_str().into(), &src.as_str().into()));
             }
             Some("ok") if on_answer() => {

@@ -189,18 +189,23 @@ test('embedded with a fixed height (the default), the widget tells the host noth
   expect(messages).toEqual([]);
 });
 
-test('the privacy self-check lists exactly the requests the server saw, all from this site', async ({ page, context }) => {
-  const seen = [];
-  context.on('request', (r) => seen.push(new URL(r.url()).pathname));
-  await openWidget(page);
-  await page.locator('#privacy-check summary').click();
-  const listed = await page.locator('#privacy-requests [data-request]').evaluateAll((els) => els.map((e) => e.getAttribute('data-request')));
-  expect(listed.length).toBeGreaterThan(3);
-  for (const r of listed) expect(r.startsWith('/'), `${r} is not on this site`).toBe(true);
-  const paths = listed.map((r) => r.split('?')[0]);
-  expect([...new Set(paths)].sort()).toEqual([...new Set(seen.map((p) => p))].sort());
-  await expect(page.locator('#privacy-check')).toContainText('127.0.0.1:4173');
-});
+for (const [label, address, worker] of [['the built-in rulebook', '/', false], ["a deployer's rulebook, read by the worker", '/?rulebook=custom.toml', true]]) {
+  test(`the privacy self-check lists exactly the requests the server saw, all from this site: ${label}`, async ({ page, context }) => {
+    const seen = [];
+    context.on('request', (r) => seen.push(new URL(r.url()).pathname));
+    await page.goto(address);
+    await expect(page.locator('html')).toHaveAttribute('data-ready', '');
+    await page.locator('#privacy-check summary').click();
+    const listed = await page.locator('#privacy-requests [data-request]').evaluateAll((els) => els.map((e) => e.getAttribute('data-request')));
+    expect(listed.length).toBeGreaterThan(3);
+    for (const r of listed) expect(r.startsWith('/'), `${r} is not on this site`).toBe(true);
+    const paths = listed.map((r) => r.split('?')[0]);
+    expect([...new Set(paths)].sort()).toEqual([...new Set(seen.map((p) => p))].sort());
+    // The worker's own files are among them when it ran.
+    expect(paths.some((p) => /loader.*_bg\.wasm$/.test(p))).toBe(worker);
+    await expect(page.locator('#privacy-check')).toContainText('127.0.0.1:4173');
+  });
+}
 
 test('with the network cut after loading, a whole run still completes', async ({ page, context }) => {
   const c = cases.pilot_land_transfer;

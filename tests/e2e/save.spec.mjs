@@ -19,9 +19,10 @@ test('save and open round-trips the answers and the correction plan', async ({ p
   const before = await rows(page);
   // Optional measures are folded under the required ones.
   await page.locator('#plan-more summary').click();
-  await page.locator('[data-measure="restore"] input[type=checkbox]').check();
-  await page.locator('#m-restore-date').fill('2027-01-15');
-  await page.locator('#m-restore-date').dispatchEvent('change');
+  const optional = await page.locator('#plan-more [data-measure]').first().getAttribute('data-measure');
+  await page.locator(`[data-measure="${optional}"] input[type=checkbox]`).check();
+  await page.locator(`#m-${optional}-date`).fill('2027-01-15');
+  await page.locator(`#m-${optional}-date`).dispatchEvent('change');
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save-file').click()]);
   // A neutral file name: nothing in it says what it is about.
   expect(download.suggestedFilename()).toMatch(/^zicha-\d{4}-\d{2}-\d{2}\.json$/);
@@ -29,7 +30,7 @@ test('save and open round-trips the answers and the correction plan', async ({ p
   const file = JSON.parse(text);
   expect(file.format).toBe('rongcuo-self-check');
   expect(file.rulebook).toEqual({ id: MODEL.meta.id, version: MODEL.meta.version });
-  expect(file.plan).toContainEqual({ measure: 'restore', date: '2027-01-15' });
+  expect(file.plan).toContainEqual({ measure: optional, date: '2027-01-15' });
 
   await page.locator('#restart').click();
   await answerDialog(page, true);
@@ -39,8 +40,8 @@ test('save and open round-trips the answers and the correction plan', async ({ p
   await seeResult(page);
   expect(await rows(page)).toEqual(before);
   await page.locator('#plan-more summary').click();
-  await expect(page.locator('[data-measure="restore"] input[type=checkbox]')).toBeChecked();
-  await expect(page.locator('#m-restore-date')).toHaveValue('2027-01-15');
+  await expect(page.locator(`[data-measure="${optional}"] input[type=checkbox]`)).toBeChecked();
+  await expect(page.locator(`#m-${optional}-date`)).toHaveValue('2027-01-15');
 });
 
 test('a file from another rulebook version keeps what fits and names the rest', async ({ page }) => {

@@ -405,6 +405,8 @@ impl App {
         self.session.open(&rb, o.answers.clone(), o.plan.clone(), o.drafts.clone());
         self.trail.clear();
         self.notice = Some(Notice::Opened(o));
+        // Opening a file enters the run as the start button does.
+        self.effects.push(Effect::Arm);
     }
 
     /// To the result; the first time, the plan begins with the measures the

@@ -19,11 +19,13 @@ pub struct Cx<'s> {
     pub(crate) locales: Vec<Locale>,
     /// Byte offset of the start of every line, computed once on first use.
     line_starts: Option<Vec<usize>>,
+    /// How deep the condition being read is nested (bounded by `limits::CONDITION_DEPTH`).
+    pub(crate) depth: u32,
 }
 
 impl<'s> Cx<'s> {
     pub(crate) fn new(file: &str, src: &'s str) -> Cx<'s> {
-        Cx { src, file: file.to_owned(), errors: Vec::new(), locs: HashMap::new(), locales: vec![Locale::PRIMARY], line_starts: None }
+        Cx { src, file: file.to_owned(), errors: Vec::new(), locs: HashMap::new(), locales: vec![Locale::PRIMARY], line_starts: None, depth: 0 }
     }
 
     /// 1-based line and column (in characters) of a byte offset. Line starts

@@ -72,6 +72,8 @@ pub enum ErrorKind {
     TooMany { shown: usize, more: usize },
     /// The built-in rulebook could not be decoded (a corrupt build).
     Compiled,
+    /// Over one of the bounds in `model::limits`: `what` counted `found`, at most `max`.
+    OverLimit { what: &'static str, found: usize, max: usize },
     /// An invariant is broken: `case` is a scenario case with answers that break it.
     InvariantBroken { invariant: String, case: String },
     /// A `reachable` invariant (or a tier) cannot be reached by any answers.
@@ -109,6 +111,7 @@ impl ErrorKind {
             ErrorKind::BadDate { .. } => "bad-date",
             ErrorKind::TooMany { .. } => "too-many",
             ErrorKind::Compiled => "compiled",
+            ErrorKind::OverLimit { .. } => "over-limit",
             ErrorKind::InvariantBroken { .. } => "invariant-broken",
             ErrorKind::Unreachable { .. } => "unreachable",
             ErrorKind::ProofBudget { .. } => "proof-budget",
@@ -142,6 +145,7 @@ impl ErrorKind {
             ErrorKind::Options { reason } => vec![("reason", w(reason))],
             ErrorKind::BadDate { value } => vec![("value", value.clone())],
             ErrorKind::TooMany { shown, more } => vec![("shown", shown.to_string()), ("more", more.to_string())],
+            ErrorKind::OverLimit { what, found, max } => vec![("what", w(what)), ("found", found.to_string()), ("max", max.to_string())],
             ErrorKind::InvariantBroken { invariant, case } => vec![("invariant", invariant.clone()), ("case", case.clone())],
             ErrorKind::Unreachable { invariant } => vec![("invariant", invariant.clone())],
             ErrorKind::ProofBudget { invariant, budget } => vec![("invariant", invariant.clone()), ("budget", budget.to_string())],
@@ -236,6 +240,7 @@ mod tests {
             ErrorKind::BadDate { value: s() },
             ErrorKind::TooMany { shown: 0, more: 0 },
             ErrorKind::Compiled,
+            ErrorKind::OverLimit { what: "entries", found: 0, max: 0 },
             ErrorKind::InvariantBroken { invariant: s(), case: s() },
             ErrorKind::Unreachable { invariant: s() },
             ErrorKind::ProofBudget { invariant: s(), budget: 0 },
@@ -253,6 +258,16 @@ mod tests {
                 want.sort();
                 assert_eq!(crate::text::placeholders(template), want, "`{key}` in {l}");
                 assert!(!kind.describe(l).contains('{'), "`{key}` in {l} left a placeholder");
+            }
+        }
+    }
+
+    #[test]
+    fn every_bound_is_named_in_words_in_every_locale() {
+        for word in ["entries", "options", "text_chars", "condition_depth"] {
+            for l in Locale::all() {
+                let key = format!("words.{word}");
+                assert_ne!(msg(l, &key), key, "no word `{word}` in {l}");
             }
         }
     }

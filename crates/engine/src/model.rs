@@ -843,3 +843,17 @@ pub fn is_id(s: &str) -> bool {
     let mut chars = s.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_alphabetic()) && chars.all(|c| c.is_ascii_alphanumeric() || c == '_') && s.len() <= 64
 }
+
+/// Bounds on a rulebook, checked while it is read, so that a file of any size
+/// is refused (naming the limit) in time proportional to the limit, never
+/// to the file: the page, the loader worker and the prover stay responsive.
+pub mod limits {
+    /// Entries in any one list (questions, rows, measures, a condition's `all`…).
+    pub const LIST: usize = 500;
+    /// Options of one question.
+    pub const OPTIONS: usize = 50;
+    /// Characters in one wording, in any locale.
+    pub const TEXT_CHARS: usize = 5_000;
+    /// Nesting of conditions (`all`, `any`, `not` inside one another).
+    pub const CONDITION_DEPTH: u32 = 12;
+}

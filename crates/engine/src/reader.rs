@@ -257,12 +257,19 @@ pub(crate) fn table<'a, 'i>(cx: &mut Cx<'_>, v: &'a Value<'i>, path: &str) -> Op
 
 fn array<'a, 'i>(cx: &mut Cx<'_>, v: &'a Value<'i>, path: &str) -> Option<&'a DeArray<'i>> {
     match v.get_ref() {
+        DeValue::Array(a) if a.len() > limits::LIST => over(cx, path, v.span(), "entries", a.len(), limits::LIST),
         DeValue::Array(a) => Some(a),
         _ => {
             wrong(cx, v, path, "array");
             None
         }
     }
+}
+
+/// Reports a bound of `model::limits` exceeded, naming it; reading stops there.
+fn over<T>(cx: &mut Cx<'_>, path: &str, span: Range<usize>, what: &'static str, found: usize, max: usize) -> Option<T> {
+    cx.error_at(path, Some(span), ErrorKind::OverLimit { what, found, max });
+    None
 }
 
 pub(crate) fn string(cx: &mut Cx<'_>, v: &Value<'_>, path: &str) -> Option<String> {
@@ -374,6 +381,9 @@ fn ids(cx: &mut Cx<'_>, v: &Value<'_>, path: &str) -> Option<Vec<String>> {
 pub(crate) fn text(cx: &mut Cx<'_>, v: &Value<'_>, path: &str) -> Option<Text> {
     let mut found: Vec<Option<(String, Range<usize>)>> = vec![None; crate::text::LOCALES.len()];
     match v.get_ref() {
+        DeValue::String(s) if s.chars().count() > limits::TEXT_CHARS => {
+            return over(cx, path, v.span(), "text_chars", s.chars().count(), limits::TEXT_CHARS);
+        }
         DeValue::String(s) => found[0] = Some((s.to_string(), v.span())),
         DeValue::Table(t) => {
             for (k, val) in t.iter() {
@@ -385,6 +395,10 @@ pub(crate) fn text(cx: &mut Cx<'_>, v: &Value<'_>, path: &str) -> Option<Text> {
                     continue;
                 };
                 let s = string(cx, val, &p)?;
+                let n = s.chars().count();
+                if n > limits::TEXT_CHARS {
+                    return over(cx, &p, val.span(), "text_chars", n, limits::TEXT_CHARS);
+                }
                 found[loc.index()] = Some((s, val.span()));
             }
         }
@@ -411,6 +425,16 @@ pub(crate) fn text(cx: &mut Cx<'_>, v: &Value<'_>, path: &str) -> Option<Text> {
 
 /// A condition: `"always"`, or an inline table (see `docs/rulebook.md`).
 pub(crate) fn condition(cx: &mut Cx<'_>, v: &Value<'_>, path: &str) -> Option<Condition> {
+    if cx.depth >= limits::CONDITION_DEPTH {
+        return over(cx, path, v.span(), "condition_depth", cx.depth as usize + 1, limits::CONDITION_DEPTH as usize);
+    }
+    cx.depth += 1;
+    let c = condition_in(cx, v, path);
+    cx.depth -= 1;
+    c
+}
+
+fn condition_in(cx: &mut Cx<'_>, v: &Value<'_>, path: &str) -> Option<Condition> {
     if let DeValue::String(s) = v.get_ref() {
         if s == "always" {
             return Some(Condition::Always);
@@ -1045,6 +1069,10 @@ fn read_question(cx: &mut Cx<'_>, mut t: Tab<'_, '_>, labels: Option<&Labels>) -
     });
     let has_options = t.has("options");
     let option_tables = t.tables(cx, "options", false);
+    if option_tables.len() > limits::OPTIONS {
+        let (path, span) = (format!("{}.options", t.path), t.span.clone());
+        return over(cx, &path, span, "options", option_tables.len(), limits::OPTIONS);
+    }
     // Counted before reading, so a broken option is not also reported as a missing one.
     let written_options = option_tables.len();
     let mut options = Vec::new();

@@ -237,6 +237,12 @@ fn restart_and_opening_a_file_over_answers_ask_in_the_page() {
     assert_eq!(app.session.step, Step::Review);
     assert_eq!(app.session.answers, answers);
     assert!(matches!(app.notice, Some(Notice::Opened(_))));
+    // Opened from the start page, the run has its history entry and Back leads to the start.
+    let mut fresh = App::new(rb.clone(), Locale::PRIMARY);
+    fresh.apply(Action::Opened(engine::save::open(&rb, &text).map_err(Some)));
+    assert!(fresh.effects.contains(&Effect::Arm), "{:?}", fresh.effects);
+    fresh.apply(Action::Back);
+    assert_eq!(fresh.session.step, Step::Start);
 }
 
 #[test]

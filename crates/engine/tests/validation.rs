@@ -1010,3 +1010,64 @@ fn a_document_placeholder_must_name_a_question_or_a_field() {
     );
     assert_eq!(errs.len(), 2, "{errs:#?}");
 }
+
+/// The one `OverLimit` error of `src`: its key path, what it counted, the limit and the line.
+fn over_limit(src: &str, path: &str, what: &str, max: usize, line: u32) {
+    let errs = errors(src);
+    let e = errs.iter().find(|e| matches!(e.kind, ErrorKind::OverLimit { .. })).unwrap_or_else(|| panic!("no OverLimit in {errs:#?}"));
+    assert_eq!(e.path, path, "{e:#?}");
+    let ErrorKind::OverLimit { what: w, max: m, found } = &e.kind else { unreachable!() };
+    assert_eq!((*w, *m), (what, max), "{e:#?}");
+    assert!(*found > max, "{e:#?}");
+    assert_eq!(e.line, Some(line), "{e:#?}");
+    // The message names the limit.
+    assert!(e.message(Locale::PRIMARY).contains(&max.to_string()), "{}", e.message(Locale::PRIMARY));
+}
+
+#[test]
+fn a_rulebook_over_the_question_limit_is_refused_naming_the_limit() {
+    use engine::model::limits;
+    let extra: String = (0..limits::LIST + 10)
+        .map(|i| format!("\n[[questions]]\nid = \"extra_{i}\"\nsection = \"scope\"\nkind = \"yes_no\"\ntext = \"?\"\n"))
+        .collect();
+    let src = format!("{DEFAULT_RULEBOOK}{extra}");
+    // Refused where the list starts, before anything in it is read or checked.
+    over_limit(&src, "questions", "entries", limits::LIST, line_of(&src, "[[questions]]\nid = \"timing\""));
+}
+
+#[test]
+fn a_question_with_too_many_options_is_refused() {
+    use engine::model::limits;
+    let anchor = "[[questions.options]]\nid = \"before\"";
+    let more: String = (0..limits::OPTIONS).map(|i| format!("[[questions.options]]\nid = \"o{i}\"\nlabel = \"{i}\"\n\n")).collect();
+    let src = edit(anchor, &format!("{more}{anchor}"));
+    let e = errors(&src);
+    let e = e.iter().find(|e| matches!(e.kind, ErrorKind::OverLimit { .. })).expect("an OverLimit error");
+    assert_eq!(e.path, format!("questions[{}].options", q("timing")));
+    assert!(matches!(e.kind, ErrorKind::OverLimit { what: "options", max: limits::OPTIONS, found } if found == limits::OPTIONS + 2));
+}
+
+#[test]
+fn a_wording_over_the_length_limit_is_refused_at_its_key() {
+    use engine::model::limits;
+    let long = "长".repeat(limits::TEXT_CHARS + 1);
+    let src = edit("text.zh-CN = \"您想自查的是哪种情况？\"", &format!("text.zh-CN = \"{long}\""));
+    let path = format!("questions[{}].text.zh-CN", q("timing"));
+    over_limit(&src, &path, "text_chars", limits::TEXT_CHARS, line_of(&src, &format!("text.zh-CN = \"{}", &long[..30])));
+}
+
+#[test]
+fn conditions_nested_too_deep_are_refused() {
+    use engine::model::limits;
+    let depth = limits::CONDITION_DEPTH as usize + 4;
+    let deep = format!("{}{{ question = \"task_kind\", is = \"mandatory\" }}{}", "{ not = ".repeat(depth), " }".repeat(depth));
+    let src = edit(
+        "show_if = { all = [{ question = \"task_kind\", is = \"mandatory\" }, { question = \"timing\", is = \"after\" }] }",
+        &format!("show_if = {deep}"),
+    );
+    let errs = errors(&src);
+    let e = errs.iter().find(|e| matches!(e.kind, ErrorKind::OverLimit { .. })).unwrap_or_else(|| panic!("{errs:#?}"));
+    assert!(matches!(e.kind, ErrorKind::OverLimit { what: "condition_depth", max, .. } if max == limits::CONDITION_DEPTH as usize), "{e:#?}");
+    assert!(e.path.starts_with(&format!("questions[{}].show_if.not.not", q("mandatory_done"))), "{e:#?}");
+    assert_eq!(e.line, Some(line_of(&src, "show_if = { not = { not")));
+}

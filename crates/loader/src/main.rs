@@ -5,8 +5,9 @@
 //! as its code and its message in every locale. Keeping it in a worker keeps
 //! the TOML reader out of the page's own wasm, and the work off the page's thread.
 //!
-//! Protocol: the worker posts `["ready"]`; the page posts `[file, text]`; the
-//! worker answers `["ok", Uint8Array]` or `["errors", [[code, [message per locale]], …]]`.
+//! Protocol: the worker posts `["ready", [address of each file it fetched]]`
+//! (its own resource timing, for the page's privacy self-check); the page
+//! posts `[file, text]`; the worker answers `["ok", Uint8Array]` or `["errors", [[code, [message per locale]], …]]`.
 
 /// Problems sent to the page; the rest are counted in one last problem.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
@@ -50,7 +51,22 @@ fn main() {
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
-    let _ = scope.post_message(&Array::of1(&"ready".into()));
+    // The files this worker fetched (its script and wasm), as the browser
+    // recorded them: the page lists them beside its own requests.
+    let fetched = Array::new();
+    let perf = js_sys::Reflect::get(&scope, &"performance".into()).unwrap_or_default();
+    let entries = js_sys::Reflect::get(&perf, &"getEntries".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&perf).ok())
+        .and_then(|l| l.dyn_into::<Array>().ok())
+        .unwrap_or_default();
+    for e in entries.iter() {
+        if js_sys::Reflect::get(&e, &"entryType".into()).ok().and_then(|t| t.as_string()).as_deref() == Some("resource") {
+            fetched.push(&js_sys::Reflect::get(&e, &"name".into()).unwrap_or_default());
+        }
+    }
+    let _ = scope.post_message(&Array::of2(&"ready".into(), &fetched));
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -218,8 +218,10 @@ fn json_out(v: Result<Result<serde_json::Value, serde_json::Error>, ExitCode>) -
 
 fn cases_json(file: &str, extra: Option<&str>, l: Locale) -> ExitCode {
     json_out(load_cases(file, extra, l).map(|(rb, all)| {
-        let list: Vec<serde_json::Value> =
-            all.iter().map(|c| serde_json::json!({ "case": c, "assessment": engine::assess(&rb, &engine::cases::collected(&rb, &c.answers)) })).collect();
+        let list: Vec<serde_json::Value> = all
+            .iter()
+            .map(|c| serde_json::json!({ "case": c, "assessment": engine::assess(&rb, &engine::cases::collected(&rb, &c.answers)) }))
+            .collect();
         Ok(serde_json::Value::Array(list))
     }))
 }
