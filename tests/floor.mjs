@@ -130,6 +130,7 @@ const ALLOWED = {
   'extended-system-fonts': { why: 'ui-monospace is followed by Menlo, Consolas and monospace' },
   'css-scroll-behavior': { why: 'sets the default (no smooth scrolling) for reduced motion' },
   'css-paged-media': { why: '@page sets A4 and margins; without it the browser prints with its own' },
+  'css-overscroll-behavior': { why: 'only stops a pull on a phone from reloading the page; older browsers reload as they always did' },
   'css-content-visibility': { why: 'print undoes the closed-details hiding of newer browsers; older ones never hid the content' },
 };
 // What doiuse does not know (its data has no entry for these), written out:
