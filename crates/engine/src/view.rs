@@ -1,7 +1,8 @@
 //! What a result page shows, worked out once from the assessment: which
 //! sections, in which order, with what in them, as the tier's flags and the
 //! path say. The page renders each section with a small component and
-//! decides nothing; `tests/view.rs` checks the choices natively.
+//! decides nothing; `crates/engine/tests/app.rs` checks the choices natively
+//! (`the_result_view_leads_with_what_to_do_and_shows_only_what_applies`).
 //!
 //! The order leads with what to do: the outcome and its reasons, the next
 //! steps (three at first), the plan or the risk points, then the papers and
