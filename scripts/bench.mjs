@@ -183,6 +183,10 @@ async function widgetRuns(page) {
     results.push(await page.evaluate(() => window.__timed(() => document.getElementById('see-result').click(),
       () => document.querySelector('[data-outcome]') !== null)));
     await page.locator('#restart').click();
+    // The page asks in the page whether to clear the answers (an earlier
+    // build asked with confirm(), accepted by the dialog handler).
+    await page.locator('#dialog-yes, [data-action="start"]').first().waitFor();
+    if (await page.locator('#dialog-yes').count()) await page.locator('#dialog-yes').click();
   }
   return { steps, results };
 }
