@@ -25,7 +25,15 @@ pub struct Cx<'s> {
 
 impl<'s> Cx<'s> {
     pub(crate) fn new(file: &str, src: &'s str) -> Cx<'s> {
-        Cx { src, file: file.to_owned(), errors: Vec::new(), locs: HashMap::new(), locales: vec![Locale::PRIMARY], line_starts: None, depth: 0 }
+        Cx {
+            src,
+            file: file.to_owned(),
+            errors: Vec::new(),
+            locs: HashMap::new(),
+            locales: vec![Locale::PRIMARY],
+            line_starts: None,
+            depth: 0,
+        }
     }
 
     /// 1-based line and column (in characters) of a byte offset. Line starts

@@ -1067,7 +1067,10 @@ fn conditions_nested_too_deep_are_refused() {
     );
     let errs = errors(&src);
     let e = errs.iter().find(|e| matches!(e.kind, ErrorKind::OverLimit { .. })).unwrap_or_else(|| panic!("{errs:#?}"));
-    assert!(matches!(e.kind, ErrorKind::OverLimit { what: "condition_depth", max, .. } if max == limits::CONDITION_DEPTH as usize), "{e:#?}");
+    assert!(
+        matches!(e.kind, ErrorKind::OverLimit { what: "condition_depth", max, .. } if max == limits::CONDITION_DEPTH as usize),
+        "{e:#?}"
+    );
     assert!(e.path.starts_with(&format!("questions[{}].show_if.not.not", q("mandatory_done"))), "{e:#?}");
     assert_eq!(e.line, Some(line_of(&src, "show_if = { not = { not")));
 }
