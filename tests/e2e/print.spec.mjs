@@ -135,3 +135,52 @@ test('the blank paper form holds every question and option', async ({ page }) =>
   for (const q of questions) expect(text).toContain(flat(q));
   for (const label of ['已经发生的失误或问题', '以上都没有', '目前还说不清', '纠错措施']) expect(text).toContain(label);
 });
+
+// A favourable, a lenient, a red-line and a before-the-work case: every paper
+// offered is written in sentences (no placeholder, nothing "not filled in"),
+// and the talk summary holds the plan and nothing meant only for the cadre.
+const handed = { favourable: 'pilot_land_transfer', lenient: 'village_road_overrun', red_line: 'several_red_lines', before: 'plan_pilot_ready' };
+for (const [kind, id] of Object.entries(handed)) {
+  test(`the papers of a ${kind} case (${id}) can be handed over as they print`, async ({ page }) => {
+    const open = async () => {
+      await openWidget(page);
+      await openSaved(page, saveFile(cases[id].answers));
+      await seeResult(page);
+    };
+    await open();
+    const docs = await page.locator('[data-document]').evaluateAll((els) => els.map((e) => e.getAttribute('data-document')));
+    // A red-line outcome offers no application or statement of its own: the talk summary only.
+    expect(docs.length > 0).toBe(kind !== 'red_line');
+    const plan = await page.locator('.plan__item--chosen .choice__label').evaluateAll((els) => els.map((l) => l.firstChild.textContent));
+    // The talk summary.
+    await page.evaluate(() => document.documentElement.setAttribute('data-print', 'talk'));
+    const talk = await pdf(page, `talk-${kind}`);
+    expect(talk.pages).toBe(1);
+    for (const q of MODEL.questions.filter((q) => q.id.startsWith('rl_'))) expect(talk.text).not.toContain(flat(q.text['zh-CN']));
+    expect(talk.text).not.toMatch(/_{3,}|\{|未填写|加权|评分|谈之前|本页/);
+    if (kind === 'red_line') {
+      // A ruled-out indication is never printed for others to read, nor the
+      // measures that would betray it (returning money received): the cadre
+      // says it in person, or not. A willingness to correct stands for them.
+      expect(talk.text).not.toContain(flat('初步自查'));
+      expect(plan.length).toBeGreaterThan(0);
+      for (const p of plan) expect(talk.text).not.toContain(flat(p));
+      expect(talk.text).toContain(flat('纠错计划'));
+    } else {
+      for (const p of plan) expect(talk.text).toContain(flat(p));
+    }
+    // Each paper offered.
+    for (const doc of docs) {
+      await open();
+      await page.locator(`[data-document="${doc}"]`).click();
+      await expect(page.locator('textarea.doc-text').first()).toBeVisible();
+      await page.evaluate(() => document.documentElement.setAttribute('data-print', 'document'));
+      const { pages, text } = await pdf(page, `paper-${kind}-${doc}`);
+      expect(pages).toBeLessThanOrEqual(2);
+      expect(text, `${doc} of ${id}`).not.toMatch(/\{|未填写|不确定/);
+      // The application refers to the statement, which tells what happened.
+      if (doc !== 'application') expect(text).toContain(flat(cases[id].answers.description).slice(0, 12));
+      else expect(text).toContain(flat('《个人情况说明》'));
+    }
+  });
+}

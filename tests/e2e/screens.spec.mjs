@@ -2,7 +2,7 @@
 // screenshots in target/screens/ for a reviewer to look at (not committed),
 // with each page's height beside it (<page>-<width>.json). Asserted: nothing
 // scrolls sideways, and on a phone the result before its folded details fits
-// in about four screens for typical cases.
+// in two screens for typical cases.
 import { test, expect } from './fixtures.mjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -77,7 +77,9 @@ for (const width of [PHONE.width, 1280]) {
         const detailsTop = await page.locator('.result-details').first().evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
         writeFileSync(`${out}result-${id}-${width}.json`, JSON.stringify({ page: `result-${id}`, width, height, detailsTop }));
         if (width === PHONE.width && id !== 'plan_pilot_ready') {
-          expect(detailsTop / PHONE.height, `screens before the details on ${id}`).toBeLessThanOrEqual(4.5);
+          // Measured 1.3–1.6 screens on 2026-12-03; the whole page, folded parts
+          // included, is 3.8–4.7 screens (heights in target/screens/*.json).
+          expect(detailsTop / PHONE.height, `screens before the details on ${id}`).toBeLessThanOrEqual(2);
         }
       });
     }
