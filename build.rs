@@ -8,6 +8,8 @@
 //!   locale file whose keys or placeholders differ fails the build;
 //! - one wording file per other locale (`<tag>-<hash>.bin`: the rulebook's
 //!   and the interface's strings), fetched by the page when someone switches;
+//! - the primary wording that only outcomes, the check page, results and
+//!   papers show (`rest-<hash>.bin`), fetched once the page is ready;
 //! - the static start page (`start.html`), the same markup the app renders
 //!   for its start step, so it paints before the wasm has loaded.
 //!
@@ -211,7 +213,7 @@ fn main() {
     std::fs::write(out.join("ui.rs"), code).expect("OUT_DIR is writable");
 
     // The rulebook, primary locale only, and one wording file per other locale.
-    let (primary, mut others) = compact::encode_split(&rb);
+    let (primary, mut others, rest) = compact::encode_split_rest(&rb);
     // The pseudo-locale (tests only) gets the rulebook's English wording, marked,
     // as if a locality had translated it: the rulebook's text for a new locale.
     if pseudo_wanted && let (Some(en), Some(xa)) = (Locale::from_tag("en"), Locale::from_tag("en-XA")) {
@@ -230,6 +232,13 @@ fn main() {
         std::fs::write(out.join(format!("locale-{}.bin", locale.tag())), &bytes).expect("OUT_DIR is writable");
         files.push(format!("{}={name}", locale.tag()));
     }
+    // The primary wording only outcomes, the check page, results and papers
+    // show: a file of its own, fetched once the page is ready.
+    let bytes = compact::pack_locale(&rest, &[]);
+    let name = compact::content_name("rest", &bytes);
+    std::fs::write(out.join(&name), &bytes).expect("OUT_DIR is writable");
+    std::fs::write(out.join("rest.bin"), &bytes).expect("OUT_DIR is writable");
+    files.push(format!("rest={name}"));
     std::fs::write(out.join("locales.txt"), files.join("\n")).expect("OUT_DIR is writable");
     println!("cargo::rustc-env=RONGCUO_LOCALE_FILES={}", files.join(";"));
     std::fs::write(out.join("start.html"), start_page(&rb, &tables[0])).expect("OUT_DIR is writable");

@@ -2,6 +2,12 @@
 //! `build.rs` with the engine, then embedded in compact form, primary locale
 //! only. Each other locale's wording (rulebook and interface) is a file of its
 //! own beside the page (`<tag>-<hash>.bin`), fetched when someone switches.
+//! The primary wording that only outcomes, the check page, results and papers
+//! show is a file apart too (`rest-<hash>.bin`), fetched as soon as the page
+//! is ready ([`install_rest`]): the first screens do not wait for it.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use crate::engine::compact;
 use crate::engine::{ErrorKind, Locale, Rulebook, RulebookError};
@@ -15,6 +21,44 @@ const LOCALE_FILES: &str = env!("RONGCUO_LOCALE_FILES");
 /// The wording file of a locale other than the primary one (`en-<hash>.bin`).
 pub fn locale_file(locale: Locale) -> Option<&'static str> {
     LOCALE_FILES.split(';').filter_map(|p| p.split_once('=')).find(|(tag, _)| *tag == locale.tag()).map(|(_, f)| f)
+}
+
+/// The file of the wording kept apart (`rest-<hash>.bin`).
+pub fn rest_file() -> Option<&'static str> {
+    LOCALE_FILES.split(';').filter_map(|p| p.split_once('=')).find(|(tag, _)| *tag == "rest").map(|(_, f)| f)
+}
+
+thread_local! {
+    /// The wording kept apart, once fetched and checked.
+    static REST: RefCell<Option<Rc<Vec<String>>>> = const { RefCell::new(None) };
+    /// The other locale's rulebook wording last fetched, to reword with.
+    static WORDING: RefCell<Option<(Locale, Rc<Vec<String>>)>> = const { RefCell::new(None) };
+}
+
+/// Takes the wording kept apart (the bytes of its file); false if they do
+/// not fit the built-in rulebook (nothing changes then).
+pub fn install_rest(bytes: &[u8]) -> bool {
+    let Some((rest, _)) = compact::unpack_locale(bytes) else { return false };
+    if compact::decode_full(COMPACT, None, Some(&rest)).is_none() {
+        return false;
+    }
+    REST.with(|r| *r.borrow_mut() = Some(Rc::new(rest)));
+    true
+}
+
+/// Whether the wording kept apart is in place.
+pub fn rest_ready() -> bool {
+    REST.with(|r| r.borrow().is_some())
+}
+
+/// The default rulebook worded in `locale` with everything fetched so far
+/// (the primary wording kept apart, and `locale`'s own if it was fetched).
+pub fn for_locale(locale: Locale) -> Option<Rulebook> {
+    if locale.is_primary() {
+        return default_rulebook().ok();
+    }
+    let wording = WORDING.with(|w| w.borrow().clone()).filter(|(l, _)| *l == locale)?;
+    with_locale(locale, &wording.1)
 }
 
 /// A locale's wording file as built, for native use (the page fetches it).
@@ -31,7 +75,8 @@ pub const PSEUDO_LOCALE_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "
 /// only decodes it; should that ever fail, an error is returned, not a panic.
 /// In the page it comes in the primary locale; see [`with_locale`].
 pub fn default_rulebook() -> Result<Rulebook, Vec<RulebookError>> {
-    compact::decode(COMPACT).ok_or_else(|| {
+    let rest = REST.with(|r| r.borrow().clone());
+    compact::decode_full(COMPACT, None, rest.as_deref().map(Vec::as_slice)).ok_or_else(|| {
         vec![RulebookError {
             file: crate::engine::DEFAULT_RULEBOOK_FILE.to_owned(),
             path: String::new(),
@@ -45,8 +90,15 @@ pub fn default_rulebook() -> Result<Rulebook, Vec<RulebookError>> {
 
 /// The default rulebook with one more locale's wording put back (from its file).
 pub fn with_locale(locale: Locale, wording: &[String]) -> Option<Rulebook> {
-    compact::decode_with(COMPACT, Some((locale, wording)))
+    let rest = REST.with(|r| r.borrow().clone());
+    let rb = compact::decode_full(COMPACT, Some((locale, wording)), rest.as_deref().map(Vec::as_slice))?;
+    WORDING.with(|w| *w.borrow_mut() = Some((locale, Rc::new(wording.to_vec()))));
+    Some(rb)
 }
+
+/// The wording kept apart as built, for native use and the browser tests
+/// (the page fetches it).
+pub const REST_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/rest.bin"));
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
@@ -54,6 +106,12 @@ mod tests {
 
     #[test]
     fn the_built_default_rulebook_is_the_toml_one_in_every_locale() {
+        // Before the wording kept apart is in: the questions whole, a result's words empty.
+        let first = default_rulebook().unwrap();
+        assert!(!first.questions[0].text.get(Locale::PRIMARY).is_empty());
+        assert!(first.tiers[0].title.get(Locale::PRIMARY).is_empty());
+        assert!(!install_rest(&REST_BYTES[1..]));
+        assert!(install_rest(REST_BYTES) && rest_ready());
         let mut rb = crate::engine::load(crate::engine::DEFAULT_RULEBOOK_FILE, crate::engine::DEFAULT_RULEBOOK).unwrap();
         // The invariants stay in the rulebook file; the page never proves anything.
         rb.invariants.clear();

@@ -21,6 +21,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 const CASES: &str = include_str!("../rulebooks/default.cases.toml");
 
 fn rulebook() -> Rc<Rulebook> {
+    // The wording the page fetches once it is ready, as the build wrote it.
+    assert!(rongcuo::builtin::install_rest(rongcuo::builtin::REST_BYTES));
     Rc::new(rongcuo::builtin::default_rulebook().expect("the default rulebook loads"))
 }
 

@@ -76,7 +76,56 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // The wording only later pages show is fetched once the page is ready
+    // (built-in rulebook only; a deployer's comes whole from the loader).
+    let rest = use_state(|| if !BUILT_IN.with(Cell::get) || crate::builtin::rest_ready() { Rest::Ready } else { Rest::Pending(0) });
+    let now = use_mut_ref(|| ctx.locale);
+    *now.borrow_mut() = ctx.locale;
+    {
+        let (ctx, rest) = (ctx.clone(), rest.clone());
+        use_effect_with(*rest, move |r| {
+            match *r {
+                Rest::Pending(_) => wasm_bindgen_futures::spawn_local(async move {
+                    let file = crate::builtin::rest_file().unwrap_or_default();
+                    let bytes = fetch_bytes(&format!("./{file}"), FETCH_LIMIT_MS).await;
+                    if bytes.is_ok_and(|b| crate::builtin::install_rest(&b)) {
+                        if let Some(rb) = crate::builtin::for_locale(*now.borrow()) {
+                            ctx.dispatch(Action::Rulebook(Rc::new(rb)));
+                        }
+                        rest.set(Rest::Ready);
+                    } else {
+                        rest.set(Rest::Failed);
+                    }
+                }),
+                // For the tests: everything the page may show is in place.
+                Rest::Ready => {
+                    if let Some(root) = dom::root() {
+                        let _ = root.set_attribute("data-complete", "");
+                    }
+                }
+                Rest::Failed => {}
+            }
+        });
+    }
+    let later = !matches!(ctx.session.step, Step::Start | Step::Question(_));
     let page = match (ctx.session.step, ctx.result.as_ref()) {
+        _ if later && *rest != Rest::Ready => {
+            let t = ui(ctx.locale);
+            let retry = {
+                let rest = rest.clone();
+                Callback::from(move |_| rest.set(Rest::Pending(1)))
+            };
+            html! {
+                <div class="notice" aria-busy={(*rest != Rest::Failed).to_string()}>
+                    if *rest == Rest::Failed {
+                        <p id="rest-failed" role="alert">{ t.rest_failed }</p>
+                        <button type="button" class="button button--secondary" id="rest-retry" onclick={retry}>{ t.rest_retry }</button>
+                    } else {
+                        <p role="status">{ t.rest_loading }</p>
+                    }
+                </div>
+            }
+        }
         (Step::Start, _) => start_page(&ctx),
         (Step::Question(i), _) => {
             let key = ctx.rb.questions.get(i).map_or(String::new(), |q| q.id.0.clone());
@@ -87,6 +136,15 @@ pub fn App(props: &AppProps) -> Html {
         _ => review_page(&ctx),
     };
     layout(&ctx, page)
+}
+
+/// The wording only later pages show (see [`crate::builtin::install_rest`]).
+#[derive(Clone, Copy, PartialEq)]
+enum Rest {
+    /// Being fetched (the number tells a retry from the first try).
+    Pending(u8),
+    Ready,
+    Failed,
 }
 
 /// What the page starts with: the app, or why it cannot run.

@@ -210,6 +210,8 @@ for (const [label, address, worker] of [['the built-in rulebook', '/', false], [
 test('with the network cut after loading, a whole run still completes', async ({ page, context }) => {
   const c = cases.pilot_land_transfer;
   await openWidget(page);
+  // Loaded: the wording of results and papers follows the first screen at once.
+  await expect(page.locator('html')).toHaveAttribute('data-complete', '');
   await context.setOffline(true);
   await runCase(page, c.answers);
   expect(await seeResult(page)).toBe(c.tier);
@@ -222,4 +224,22 @@ test('a page translator is told not to translate, and the static page has a meta
   await openWidget(page);
   await expect(page.locator('html')).toHaveAttribute('translate', 'no');
   expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').count()).toBe(1);
+});
+
+test('if the wording of later pages cannot be fetched, the page says so, keeps the answers and tries again', async ({ page }) => {
+  let block = true;
+  await page.route(/\/rest-[0-9a-f]+\.bin$/, (route) => (block ? route.abort() : route.continue()));
+  await openWidget(page);
+  // The first screens never wait for it.
+  await page.locator('[data-action="start"]').click();
+  await expect(page.locator('[data-question="timing"]')).toBeVisible();
+  await openWidget(page);
+  await openSaved(page, saveFile(cases.pilot_land_transfer.answers));
+  await expect(page.locator('#rest-failed')).toBeVisible();
+  await expect(page.locator('#see-result')).toHaveCount(0);
+  block = false;
+  await page.locator('#rest-retry').click();
+  await expect(page.locator('#see-result')).toBeVisible();
+  expect(await seeResult(page)).toBe(cases.pilot_land_transfer.tier);
+  await expect(page.locator('[data-outcome] h1')).not.toBeEmpty();
 });

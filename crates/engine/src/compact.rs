@@ -23,7 +23,7 @@ const MAX_DEPTH: u32 = 32;
 /// Encodes a rulebook (validated or not; validation is the loader's job),
 /// with the wording of every locale.
 pub fn encode(rb: &Rulebook) -> Vec<u8> {
-    let mut w = Writer { b: Vec::with_capacity(64 * 1024), others: None };
+    let mut w = Writer { b: Vec::with_capacity(64 * 1024), others: None, rest: None, in_rest: false };
     w.b.extend_from_slice(MAGIC);
     rb.put(&mut w);
     w.b
@@ -34,11 +34,34 @@ pub fn encode(rb: &Rulebook) -> Vec<u8> {
 /// locale `i + 1`, in the order [`decode_with`] takes them back. The page
 /// ships the primary locale and fetches another when a user asks for it.
 pub fn encode_split(rb: &Rulebook) -> (Vec<u8>, Vec<Vec<String>>) {
-    let mut w = Writer { b: Vec::with_capacity(64 * 1024), others: Some(vec![Vec::new(); crate::text::LOCALES.len() - 1]) };
+    let (b, others, _) = split(rb, false);
+    (b, others)
+}
+
+/// As [`encode_split`], and the primary wording of everything only an
+/// outcome, the check page, a result or a paper shows (see [`REST_FIELDS`])
+/// apart too: the third list, in the order [`decode_full`] takes it back.
+/// The page shows the start and the questions without it and fetches it
+/// after it is ready.
+pub fn encode_split_rest(rb: &Rulebook) -> (Vec<u8>, Vec<Vec<String>>, Vec<String>) {
+    split(rb, true)
+}
+
+fn split(rb: &Rulebook, rest: bool) -> (Vec<u8>, Vec<Vec<String>>, Vec<String>) {
+    let mut w = Writer {
+        b: Vec::with_capacity(64 * 1024),
+        others: Some(vec![Vec::new(); crate::text::LOCALES.len() - 1]),
+        rest: rest.then(Vec::new),
+        in_rest: false,
+    };
     w.b.extend_from_slice(MAGIC);
     rb.put(&mut w);
-    (w.b, w.others.unwrap_or_default())
+    (w.b, w.others.unwrap_or_default(), w.rest.unwrap_or_default())
 }
+
+/// The rulebook's parts whose wording only an outcome, the check page, a
+/// result or a paper shows: everything after the glossary.
+pub const REST_FIELDS: &str = "scope, red_lines, distinctions, tracks, elements, score, factors, tiers, outcome, decisions, measures, materials, next_steps, stages, recipients, references, consistency, paths, risks, documents";
 
 /// Decodes what [`encode`] or [`encode_split`] wrote; `None` for anything else.
 pub fn decode(bytes: &[u8]) -> Option<Rulebook> {
@@ -48,22 +71,32 @@ pub fn decode(bytes: &[u8]) -> Option<Rulebook> {
 /// Decodes what [`encode_split`] wrote, putting one locale's wording back.
 /// `None` unless the wording fits the rulebook exactly.
 pub fn decode_with(bytes: &[u8], wording: Option<(Locale, &[String])>) -> Option<Rulebook> {
-    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+    decode_full(bytes, wording, None)
+}
+
+/// Decodes what [`encode_split_rest`] wrote, putting back one locale's
+/// wording and, when given, the primary wording kept apart (`rest`). Without
+/// `rest`, those texts read as empty. `None` unless what is given fits exactly.
+pub fn decode_full(bytes: &[u8], wording: Option<(Locale, &[String])>, rest: Option<&[String]>) -> Option<Rulebook> {
+    let rest_given = rest.is_some();
+    let rest = bytes.strip_prefix(MAGIC.as_slice()).map(|b| (b, rest));
+    let (b, rest) = rest?;
     let wording = match wording {
         Some((l, list)) if !l.is_primary() => Some((l, list.iter())),
         Some(_) => return None,
         None => None,
     };
-    let mut r = Reader { b: rest, depth: 0, wording, bad: false };
+    let mut r = Reader { b, depth: 0, wording, bad: false, rest: rest.map(|r| r.iter()), in_rest: false };
     let rb = Rulebook::get(&mut r);
     let all_used = r.wording.is_none_or(|(_, mut e)| e.next().is_none());
-    (!r.bad && r.b.is_empty() && all_used).then_some(rb)
+    let rest_used = !rest_given || r.rest.is_some_and(|mut e| e.next().is_none());
+    (!r.bad && r.b.is_empty() && all_used && rest_used).then_some(rb)
 }
 
 /// A locale's wording file: the rulebook's wording in that locale (as
 /// [`encode_split`] returns it) and the interface strings, two lists.
 pub fn pack_locale(rulebook: &[String], interface: &[String]) -> Vec<u8> {
-    let mut w = Writer { b: LOCALE_MAGIC.to_vec(), others: None };
+    let mut w = Writer { b: LOCALE_MAGIC.to_vec(), others: None, rest: None, in_rest: false };
     rulebook.to_vec().put(&mut w);
     interface.to_vec().put(&mut w);
     w.b
@@ -71,7 +104,7 @@ pub fn pack_locale(rulebook: &[String], interface: &[String]) -> Vec<u8> {
 
 /// Reads what [`pack_locale`] wrote: (rulebook wording, interface strings).
 pub fn unpack_locale(bytes: &[u8]) -> Option<(Vec<String>, Vec<String>)> {
-    let mut r = Reader { b: bytes.strip_prefix(LOCALE_MAGIC.as_slice())?, depth: 0, wording: None, bad: false };
+    let mut r = Reader { b: bytes.strip_prefix(LOCALE_MAGIC.as_slice())?, depth: 0, wording: None, bad: false, rest: None, in_rest: false };
     let v = (Vec::<String>::get(&mut r), Vec::<String>::get(&mut r));
     (!r.bad && r.b.is_empty()).then_some(v)
 }
@@ -91,6 +124,10 @@ struct Writer {
     b: Vec<u8>,
     /// When set, the wording of locale `i + 1` goes to `others[i]` instead of into the bytes.
     others: Option<Vec<Vec<String>>>,
+    /// When set, the primary wording of the parts in [`REST_FIELDS`] goes here
+    /// (an empty string stands in for it in the bytes).
+    rest: Option<Vec<String>>,
+    in_rest: bool,
 }
 
 struct Reader<'a> {
@@ -100,6 +137,9 @@ struct Reader<'a> {
     wording: Option<(Locale, std::slice::Iter<'a, String>)>,
     /// Set by the first read that fails; every later read returns a placeholder.
     bad: bool,
+    /// When set, the primary wording kept apart by [`encode_split_rest`].
+    rest: Option<std::slice::Iter<'a, String>>,
+    in_rest: bool,
 }
 
 impl Reader<'_> {
@@ -271,8 +311,12 @@ impl Codec for Text {
             let l = Locale::from_index(i + 1).unwrap_or(Locale::PRIMARY);
             list.push(if self.has(l) { self.0[l.index()].clone() } else { String::new() });
         }
-        // An absent text stays absent; otherwise only the primary wording goes into the bytes.
-        let primary: Vec<String> = self.0.first().map(|p| vec![p.clone()]).unwrap_or_default();
+        // An absent text stays absent; otherwise only the primary wording goes into the bytes,
+        // or, for a part kept apart, an empty string in its place.
+        let mut primary: Vec<String> = self.0.first().map(|p| vec![p.clone()]).unwrap_or_default();
+        if let (true, Some(rest), Some(p)) = (w.in_rest, w.rest.as_mut(), primary.first_mut()) {
+            rest.push(std::mem::take(p));
+        }
         primary.put(w);
     }
 
@@ -281,6 +325,15 @@ impl Codec for Text {
         if strings.len() > crate::text::LOCALES.len() {
             r.fail();
             return Text::default();
+        }
+        if let (true, Some(rest), Some(p)) = (r.in_rest, r.rest.as_mut(), strings.first_mut()) {
+            match rest.next() {
+                Some(s) if p.is_empty() => *p = s.clone(),
+                _ => {
+                    r.fail();
+                    return Text::default();
+                }
+            }
         }
         if let Some((l, list)) = &mut r.wording {
             let (l, next) = (*l, list.next());
@@ -398,11 +451,6 @@ macro_rules! codec_struct {
 }
 
 codec_struct! {
-    Rulebook {
-        meta, labels, sections, questions, glossary, scope, red_lines, distinctions, tracks, elements, score, factors, tiers,
-        outcome, decisions, measures, materials, next_steps, stages, recipients, references, consistency, paths, risks, documents,
-        invariants
-    }
     Meta { id, title, version, issuer, effective, locales, notice, disclaimer, minutes, questions }
     Labels { yes, no, unsure, not_provided, date, list_sep, item, plan_item, plan_item_undated, risk_item }
     Section { id, title, intro }
@@ -435,6 +483,71 @@ codec_struct! {
     Recipient { id, title, role }
     Reference { id, title, note }
     Consistency { id, when, message }
+}
+
+/// The rulebook: what the start and the questions need first, then the parts
+/// of [`REST_FIELDS`], whose primary wording may be kept apart.
+impl Codec for Rulebook {
+    fn put(&self, w: &mut Writer) {
+        (&self.meta, &self.labels, &self.sections, &self.questions, &self.glossary).put_all(w);
+        w.in_rest = true;
+        self.scope.put(w);
+        (&self.red_lines, &self.distinctions, &self.tracks, &self.elements, &self.score).put_all(w);
+        (&self.factors, &self.tiers, &self.outcome, &self.decisions, &self.measures).put_all(w);
+        (&self.materials, &self.next_steps, &self.stages, &self.recipients, &self.references).put_all(w);
+        (&self.consistency, &self.paths, &self.risks, &self.documents, &self.invariants).put_all(w);
+        w.in_rest = false;
+    }
+
+    fn get(r: &mut Reader<'_>) -> Self {
+        let (meta, labels, sections, questions, glossary) = (Codec::get(r), Codec::get(r), Codec::get(r), Codec::get(r), Codec::get(r));
+        r.in_rest = true;
+        let rb = Rulebook {
+            meta,
+            labels,
+            sections,
+            questions,
+            glossary,
+            scope: Codec::get(r),
+            red_lines: Codec::get(r),
+            distinctions: Codec::get(r),
+            tracks: Codec::get(r),
+            elements: Codec::get(r),
+            score: Codec::get(r),
+            factors: Codec::get(r),
+            tiers: Codec::get(r),
+            outcome: Codec::get(r),
+            decisions: Codec::get(r),
+            measures: Codec::get(r),
+            materials: Codec::get(r),
+            next_steps: Codec::get(r),
+            stages: Codec::get(r),
+            recipients: Codec::get(r),
+            references: Codec::get(r),
+            consistency: Codec::get(r),
+            paths: Codec::get(r),
+            risks: Codec::get(r),
+            documents: Codec::get(r),
+            invariants: Codec::get(r),
+        };
+        r.in_rest = false;
+        rb
+    }
+}
+
+/// Five fields written in order (a shorthand for [`Rulebook`]'s `put`).
+trait PutAll {
+    fn put_all(&self, w: &mut Writer);
+}
+
+impl<A: Codec, B: Codec, C: Codec, D: Codec, E: Codec> PutAll for (&A, &B, &C, &D, &E) {
+    fn put_all(&self, w: &mut Writer) {
+        self.0.put(w);
+        self.1.put(w);
+        self.2.put(w);
+        self.3.put(w);
+        self.4.put(w);
+    }
 }
 
 /// Invariants are proved by the CLI and never read by the page: none are
@@ -535,6 +648,32 @@ impl Codec for Condition {
 #[cfg(all(test, feature = "toml"))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_wording_only_results_show_splits_off_and_comes_back() {
+        let mut rb = crate::load("default.toml", crate::DEFAULT_RULEBOOK).unwrap();
+        rb.invariants.clear();
+        let en = Locale::from_tag("en").unwrap();
+        let (base, others, rest) = encode_split_rest(&rb);
+        assert!(rest.len() > 100, "{}", rest.len());
+        let whole = encode_split(&rb).0.len();
+        assert!(base.len() < whole, "{} of {whole}", base.len());
+        // Without it: the questions are whole, the results' wording is empty.
+        let first = decode_full(&base, None, None).unwrap();
+        assert_eq!(first.questions, decode(&encode_split(&rb).0).unwrap().questions);
+        assert_eq!(first.tiers[0].title.get(Locale::PRIMARY), "");
+        // With it, in either locale, the rulebook is whole again.
+        assert_eq!(decode_full(&base, Some((en, &others[en.index() - 1])), Some(&rest)), Some(rb.clone()));
+        let primary = decode_full(&base, None, Some(&rest)).unwrap();
+        assert_eq!(primary.tiers, decode(&encode_split(&rb).0).unwrap().tiers);
+        // A list for another rulebook is refused: one short, one too many.
+        assert_eq!(decode_full(&base, None, Some(&rest[1..])), None);
+        let mut longer = rest.clone();
+        longer.push("x".into());
+        assert_eq!(decode_full(&base, None, Some(&longer)), None);
+        // A rulebook that keeps everything takes no such list.
+        assert_eq!(decode_full(&encode_split(&rb).0, None, Some(&rest)), None);
+    }
 
     #[test]
     fn other_locales_split_off_and_come_back() {
