@@ -14,6 +14,10 @@ const driven = [
   'unsure_private_gain',
   'plan_pilot_ready',
   'plan_without_collective_decision',
+  // Article 17 does not lift a cap: negligence keeps it at lenient.
+  'article_17_with_negligence',
+  // A prepared plan with moderate stakes is not sent back to fill gaps.
+  'plan_ready_with_moderate_stakes',
 ];
 
 for (const id of driven) {
