@@ -83,3 +83,27 @@ test('a rulebook with many problems lists 200 and counts the rest, quickly', asy
   await expect(page.locator('#rulebook-errors li')).toHaveCount(201, { timeout: 20_000 });
   await expect(page.locator('#rulebook-errors li').last()).toHaveAttribute('data-code', 'too-many');
 });
+
+test('markup in a deployer\'s wording is shown as text on the result page', async ({ page }) => {
+  const hostile = '<img src=x onerror="window.__pwned=1">“引号”&amp; <b>粗</b>';
+  const toml = (s) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  await page.route('**/custom.toml', async (route) => {
+    const res = await route.fetch();
+    const body = (await res.text())
+      // (shown at once: the tier stops the run early)
+      .replace('title.zh-CN = "不在容错纠错的适用范围内"', `stop_early = true\ntitle.zh-CN = "${toml(hostile)}"`)
+      .replace('reason.zh-CN = "这件事属于与公务无关的个人事务，容错纠错机制只适用于履职尽责和改革创新中的失误。"', `reason.zh-CN = "${toml(hostile)}"`);
+    await route.fulfill({ response: res, body });
+  });
+  await page.goto('/?rulebook=custom.toml');
+  await expect(page.locator('html')).toHaveAttribute('data-ready', '');
+  await page.locator('[data-action="start"]').click();
+  for (const [q, v] of [['timing', 'after'], ['context', 'private']]) {
+    await page.locator(`input[name="${q}"][value="${v}"]`).check();
+    await page.locator('#continue').click();
+  }
+  await expect(page.locator('[data-outcome="out_of_scope"] h1')).toHaveText(hostile);
+  await expect(page.locator('#reasons > li > p').first()).toHaveText(hostile);
+  expect(await page.locator('main img, main b:text("粗")').count()).toBe(0);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+});

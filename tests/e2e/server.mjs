@@ -79,7 +79,7 @@ export function serveDir(root, baseHeaders, fallback, blocks = []) {
       body = Buffer.from(body.toString('utf8').replace(/<meta name="?rongcuo-exit-allow"?( content="")?>/,
         `<meta name="rongcuo-exit-allow" content="http://127.0.0.1:${HOST_PORT}/">`));
     }
-    if (gzip && /gzip/.test(req.headers['accept-encoding'] || '') && /\.(html|js|css|wasm|toml|json)$/.test(file)) {
+    if (gzip && /gzip/.test(req.headers['accept-encoding'] || '') && /\.(html|js|css|wasm|toml|json|bin)$/.test(file)) {
       body = gzipSync(body, { level: 9 });
       headers['content-encoding'] = 'gzip';
     }

@@ -12,6 +12,7 @@ mod layout;
 mod notice;
 mod plan;
 mod question;
+mod raw;
 mod result;
 mod review;
 mod rulebook_error;

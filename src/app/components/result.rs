@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use super::raw::Raw;
 use super::{answer_list, answer_text, notice, open_file, plan_builder, save_button, score_breakdown, score_points, talk_paper};
 use crate::app::state::AppContext;
 use crate::engine::Assessment;
@@ -72,43 +73,54 @@ fn stage_key(s: Stage) -> &'static str {
 fn outcome(ctx: &AppContext, v: &ResultView<'_>, a: &Assessment) -> Html {
     let (t, l) = (ui(ctx.locale), ctx.locale);
     let rb = &ctx.rb;
-    html! {
-        <>
-            <div class="summary-head print-only">
-                <p class="summary-head__title">{ rb.meta.title.get(l) }{ " · " }{ t.summary_title }</p>
-                <p>{ t.summary_date }{ t.colon }{ crate::app::dom::today() }{ "　" }{ t.summary_rulebook }{ t.colon }
-                    { fill(t.rulebook_named, &[("issuer", rb.meta.issuer.get(l)), ("version", &rb.meta.version), ("effective", &rb.meta.effective)]) }</p>
-                <p class="small">{ t.summary_no_name }</p>
-            </div>
-            <div class={tone_class(v.tier.tone)} data-outcome={a.tier.0.clone()} data-stage={stage_key(a.stage)} id="outcome">
-                <p class="caption">{ if v.early { t.outcome_caption_early } else { t.result_caption } }</p>
-                <h1 tabindex="-1">{ v.tier.title.get(l) }</h1>
-                <p>{ v.tier.summary.get(l) }</p>
-                if v.early && v.tier.correction {
-                    <p class="small no-print">{ t.go_on_hint }</p>
-                    <button type="button" class="button button--secondary no-print" id="go-on" data-act="go-on">{ t.go_on }</button>
-                }
-            </div>
-        </>
+    let mut h = Raw::new();
+    h.open("div", &[("class", "summary-head print-only")]);
+    h.open("p", &[("class", "summary-head__title")]).text(rb.meta.title.get(l)).text(" · ").text(t.summary_title).close("p");
+    h.open("p", &[]).text(t.summary_date).text(t.colon).text(&crate::app::dom::today()).text("　").text(t.summary_rulebook).text(t.colon);
+    h.text(&fill(t.rulebook_named, &[("issuer", rb.meta.issuer.get(l)), ("version", &rb.meta.version), ("effective", &rb.meta.effective)]));
+    h.close("p").el("p", &[("class", "small")], t.summary_no_name).close("div");
+    h.open(
+        "div",
+        &[("class", tone_class(v.tier.tone)), ("data-outcome", &a.tier.0), ("data-stage", stage_key(a.stage)), ("id", "outcome")],
+    );
+    h.el("p", &[("class", "caption")], if v.early { t.outcome_caption_early } else { t.result_caption });
+    h.el("h1", &[("tabindex", "-1")], v.tier.title.get(l));
+    h.el("p", &[], v.tier.summary.get(l));
+    if v.early && v.tier.correction {
+        h.el("p", &[("class", "small no-print")], t.go_on_hint);
+        h.el(
+            "button",
+            &[("type", "button"), ("class", "button button--secondary no-print"), ("id", "go-on"), ("data-act", "go-on")],
+            t.go_on,
+        );
     }
+    h.close("div");
+    h.html()
 }
 
 /// "Question: answer" items, each with a way to change it.
-fn answers_behind(ctx: &AppContext, answers: &Answers, questions: &[QuestionId]) -> Html {
+fn answers_behind(ctx: &AppContext, answers: &Answers, questions: &[QuestionId]) -> Raw {
     let (t, l, rb) = (ui(ctx.locale), ctx.locale, &ctx.rb);
     let path = ctx.path();
-    let mut items = Vec::new();
+    let mut h = Raw::new();
+    h.open("ul", &[("class", "based-on__list")]);
     for id in questions {
         let Some(i) = rb.question_index(&id.0) else { continue };
         let q = &rb.questions[i];
         let short = q.on(path).short.get(l);
-        items.push(html! {
-            <li>{ short }{ t.colon }<span class="user-text">{ answer_text(rb, q, answers.get(&q.id.0), l, path) }</span>
-                { " " }<button type="button" class="link-button no-print" data-revisit={q.id.0.clone()} data-act={format!("change:{i}")}>
-                    { t.change }<span class="visually-hidden">{ " " }{ short }</span></button></li>
-        });
+        h.open("li", &[]).text(short).text(t.colon);
+        h.open("span", &[("class", "user-text")])
+            .el("bdi", &[], &answer_text(rb, q, answers.get(&q.id.0), l, path))
+            .close("span")
+            .text(" ");
+        h.open(
+            "button",
+            &[("type", "button"), ("class", "link-button no-print"), ("data-revisit", &q.id.0), ("data-act", &format!("change:{i}"))],
+        );
+        h.text(t.change).el("span", &[("class", "visually-hidden")], &format!(" {short}")).close("button").close("li");
     }
-    html! { <ul class="based-on__list">{ super::nodes(items) }</ul> }
+    h.close("ul");
+    h
 }
 
 fn status_text(t: &Ui, s: ElementStatus) -> &'static str {
@@ -152,99 +164,98 @@ fn detail_lines(rb: &Rulebook, details: &[Detail], t: &Ui, l: Locale) -> Vec<Str
     out
 }
 
-fn reason(ctx: &AppContext, r: &ReasonView<'_>, answers: &Answers) -> Html {
+fn reason(h: &mut Raw, ctx: &AppContext, r: &ReasonView<'_>, answers: &Answers) {
     let (t, l) = (ui(ctx.locale), ctx.locale);
     let text: Vec<&str> = r.text.iter().map(|x| x.get(l)).collect();
-    let mut detail_items = Vec::new();
-    for d in detail_lines(&ctx.rb, r.details, t, l) {
-        detail_items.push(html! { <li>{ d }</li> });
+    h.open("li", &[("data-rule", &r.key)]).el("p", &[], &text.join(t.colon));
+    let lines = detail_lines(&ctx.rb, r.details, t, l);
+    if !lines.is_empty() {
+        h.open("ul", &[("class", "reason-details")]);
+        for d in &lines {
+            h.el("li", &[], d);
+        }
+        h.close("ul");
     }
     let qs = &r.reason.questions;
-    html! {
-        <li data-rule={r.key.clone()}>
-            <p>{ text.join(t.colon) }</p>
-            if !detail_items.is_empty() { <ul class="reason-details">{ super::nodes(detail_items) }</ul> }
-            if qs.len() > 3 {
-                <details class="details based-on based-on--folded">
-                    <summary>{ fill(t.based_on_count, &[("n", &qs.len().to_string())]) }</summary>
-                    { answers_behind(ctx, answers, qs) }
-                </details>
-            } else if !qs.is_empty() {
-                <div class="based-on"><span class="based-on__label">{ t.based_on }</span>{ answers_behind(ctx, answers, qs) }</div>
-            }
-        </li>
+    if qs.len() > 3 {
+        h.open("details", &[("class", "details based-on based-on--folded")]);
+        h.el("summary", &[], &fill(t.based_on_count, &[("n", &qs.len().to_string())]));
+        h.push(answers_behind(ctx, answers, qs)).close("details");
+    } else if !qs.is_empty() {
+        h.open("div", &[("class", "based-on")]).el("span", &[("class", "based-on__label")], t.based_on);
+        h.push(answers_behind(ctx, answers, qs)).close("div");
     }
+    h.close("li");
+}
+
+/// A section of the result: `<section>` with its heading.
+fn section(h: &mut Raw, class: &str, id: &str, title: &str) {
+    let heading = format!("{id}-title");
+    h.open("section", &[("class", class), ("aria-labelledby", &heading), ("id", id)]);
+    h.el("h2", &[("id", &heading)], title);
 }
 
 fn reasons(ctx: &AppContext, v: &ResultView<'_>, answers: &Answers) -> Html {
     let (t, l) = (ui(ctx.locale), ctx.locale);
     let path = ctx.path();
-    let mut items = Vec::new();
+    let mut h = Raw::new();
+    section(&mut h, "result-section", "why", t.reasons_title);
+    h.open("ol", &[("class", "reasons"), ("id", "reasons")]);
     for r in &v.reasons {
-        items.push(reason(ctx, r, answers));
+        reason(&mut h, ctx, r, answers);
     }
-    let mut unknowns = Vec::new();
-    for q in &v.unknowns {
-        unknowns.push(html! { <li data-unknown={q.id.0.clone()}>{ q.on(path).text.get(l) }</li> });
+    h.close("ol");
+    if !v.unknowns.is_empty() {
+        h.el("h3", &[], t.unknown_title).open("ul", &[("class", "list"), ("id", "unknowns")]);
+        for q in &v.unknowns {
+            h.el("li", &[("data-unknown", &q.id.0)], q.on(path).text.get(l));
+        }
+        h.close("ul");
     }
-    let mut possible = Vec::new();
-    for r in &v.possible_red_lines {
-        possible.push(html! { <li data-possible-red-line={r.id.0.clone()}>{ r.title.get(l) }</li> });
+    if !v.possible_red_lines.is_empty() {
+        h.el("p", &[], t.possible_red_lines).open("ul", &[("class", "list")]);
+        for r in &v.possible_red_lines {
+            h.el("li", &[("data-possible-red-line", &r.id.0)], r.title.get(l));
+        }
+        h.close("ul");
     }
-    html! {
-        <section class="result-section" aria-labelledby="reasons-title" id="why">
-            <h2 id="reasons-title">{ t.reasons_title }</h2>
-            <ol class="reasons" id="reasons">{ super::nodes(items) }</ol>
-            if !unknowns.is_empty() {
-                <h3>{ t.unknown_title }</h3>
-                <ul class="list" id="unknowns">{ super::nodes(unknowns) }</ul>
-            }
-            if !possible.is_empty() {
-                <p>{ t.possible_red_lines }</p>
-                <ul class="list">{ super::nodes(possible) }</ul>
-            }
-        </section>
-    }
+    h.close("section");
+    h.html()
 }
 
 fn next_steps(ctx: &AppContext, v: &ResultView<'_>) -> Html {
     let (t, l) = (ui(ctx.locale), ctx.locale);
-    let item = |n: &crate::engine::model::NextStep| html! { <li data-next={n.id.0.clone()}>{ n.text.get(l) }</li> };
-    let mut first = Vec::new();
+    let mut h = Raw::new();
+    section(&mut h, "result-section next", "next", t.next_title);
+    h.open("ol", &[("class", "list"), ("id", "next-steps")]);
     for n in &v.next_steps.0 {
-        first.push(item(n));
+        h.el("li", &[("data-next", &n.id.0)], n.text.get(l));
     }
-    let mut rest = Vec::new();
-    for n in &v.next_steps.1 {
-        rest.push(item(n));
+    h.close("ol");
+    let more = v.next_steps.1.len();
+    if more > 0 {
+        h.open("details", &[("class", "details result-details"), ("id", "next-more")]);
+        h.el("summary", &[], &fill(t.next_more, &[("n", &more.to_string())]));
+        h.open("ol", &[("class", "list"), ("start", &(v.next_steps.0.len() + 1).to_string())]);
+        for n in &v.next_steps.1 {
+            h.el("li", &[("data-next", &n.id.0)], n.text.get(l));
+        }
+        h.close("ol").close("details");
     }
-    let more = rest.len();
-    html! {
-        <section class="result-section next" aria-labelledby="next-title" id="next">
-            <h2 id="next-title">{ t.next_title }</h2>
-            <ol class="list" id="next-steps">{ super::nodes(first) }</ol>
-            if more > 0 {
-                <details class="details result-details" id="next-more">
-                    <summary>{ fill(t.next_more, &[("n", &more.to_string())]) }</summary>
-                    <ol class="list" start={(v.next_steps.0.len() + 1).to_string()}>{ super::nodes(rest) }</ol>
-                </details>
-            }
-        </section>
-    }
+    h.close("section");
+    h.html()
 }
 
 fn risks(ctx: &AppContext, a: &Assessment) -> Html {
     let (t, l, rb) = (ui(ctx.locale), ctx.locale, &ctx.rb);
-    let mut items = Vec::new();
+    let mut h = Raw::new();
+    section(&mut h, "result-section", "risks", t.risks_title);
+    h.open("ul", &[("class", "list")]);
     for r in a.risks.iter().filter_map(|id| rb.risks.iter().find(|r| &r.id == id)) {
-        items.push(html! { <li data-risk={r.id.0.clone()}><b>{ r.title.get(l) }</b>{ t.colon }{ r.advice.get(l) }</li> });
+        h.open("li", &[("data-risk", &r.id.0)]).el("b", &[], r.title.get(l)).text(t.colon).text(r.advice.get(l)).close("li");
     }
-    html! {
-        <section class="result-section" aria-labelledby="risks-title" id="risks">
-            <h2 id="risks-title">{ t.risks_title }</h2>
-            <ul class="list">{ super::nodes(items) }</ul>
-        </section>
-    }
+    h.close("ul").close("section");
+    h.html()
 }
 
 /// Printing, saving and the papers to draft.
@@ -277,25 +288,19 @@ fn papers(ctx: &AppContext, v: &ResultView<'_>) -> Html {
 /// What the cadre can still do that would move the outcome, each with a way to see it.
 fn changes(ctx: &AppContext, a: &Assessment) -> Html {
     let (t, l, rb) = (ui(ctx.locale), ctx.locale, &ctx.rb);
-    let mut items = Vec::new();
+    let mut h = Raw::new();
+    section(&mut h, "result-section no-print", "changes", t.changes_title);
+    h.el("p", &[("class", "hint")], t.changes_lead).open("ul", &[("class", "list")]);
     for c in &a.changes {
         let Some(o) = rb.question(&c.question.0).and_then(|q| q.option(&c.option.0)) else { continue };
         let Some(to) = rb.tier(&c.tier.0) else { continue };
-        items.push(html! {
-            <li data-change={format!("{}={}", c.question, c.option)}>
-                <b>{ o.action.as_ref().map(|x| x.get(l)).unwrap_or_default() }</b>
-                <span class="hint">{ fill(t.change_leads_to, &[("tier", to.title.get(l))]) }</span>
-                <button type="button" class="link-button" data-act={format!("what-if:{}={}", c.question, c.option)}>{ t.try_it }</button>
-            </li>
-        });
+        let key = format!("{}={}", c.question, c.option);
+        h.open("li", &[("data-change", &key)]).el("b", &[], o.action.as_ref().map(|x| x.get(l)).unwrap_or_default());
+        h.el("span", &[("class", "hint")], &fill(t.change_leads_to, &[("tier", to.title.get(l))]));
+        h.el("button", &[("type", "button"), ("class", "link-button"), ("data-act", &format!("what-if:{key}"))], t.try_it).close("li");
     }
-    html! {
-        <section class="result-section no-print" aria-labelledby="changes-title" id="changes">
-            <h2 id="changes-title">{ t.changes_title }</h2>
-            <p class="hint">{ t.changes_lead }</p>
-            <ul class="list">{ super::nodes(items) }</ul>
-        </section>
-    }
+    h.close("ul").close("section");
+    h.html()
 }
 
 fn what_if_banner(ctx: &AppContext) -> Html {
@@ -319,46 +324,54 @@ fn folded(id: &'static str, title: &str, body: Html) -> Html {
     }
 }
 
+/// The same, written as markup.
+fn folded_raw(h: &mut Raw, id: &str, title: &str, body: Raw) {
+    h.open("details", &[("class", "details result-details"), ("id", id)]).el("summary", &[], title);
+    h.open("div", &[("class", "details__text")]).push(body).close("div").close("details");
+}
+
 fn materials(ctx: &AppContext, a: &Assessment) -> Html {
     let (t, l, rb) = (ui(ctx.locale), ctx.locale, &ctx.rb);
-    let mut items = Vec::new();
-    for m in a.materials.iter().filter_map(|id| rb.materials.iter().find(|m| &m.id == id)) {
-        items.push(html! { <li data-material={m.id.0.clone()}><span class="box" aria-hidden="true"></span>{ m.title.get(l) }</li> });
+    let list: Vec<_> = a.materials.iter().filter_map(|id| rb.materials.iter().find(|m| &m.id == id)).collect();
+    let mut body = Raw::new();
+    body.open("ul", &[("class", "checklist"), ("id", "materials")]);
+    for m in &list {
+        body.open("li", &[("data-material", &m.id.0)])
+            .el("span", &[("class", "box"), ("aria-hidden", "true")], "")
+            .text(m.title.get(l))
+            .close("li");
     }
-    folded(
-        "materials-more",
-        &fill(t.materials_count, &[("n", &items.len().to_string())]),
-        html! { <ul class="checklist" id="materials">{ super::nodes(items) }</ul> },
-    )
+    body.close("ul");
+    let mut h = Raw::new();
+    folded_raw(&mut h, "materials-more", &fill(t.materials_count, &[("n", &list.len().to_string())]), body);
+    h.html()
 }
 
 fn afterwards(ctx: &AppContext, v: &ResultView<'_>) -> Html {
     let (t, l) = (ui(ctx.locale), ctx.locale);
     let Some(text) = &v.tier.afterwards else { return html! {} };
-    folded("afterwards", t.afterwards_title, html! { <p>{ text.get(l) }</p> })
+    let mut body = Raw::new();
+    body.el("p", &[], text.get(l));
+    let mut h = Raw::new();
+    folded_raw(&mut h, "afterwards", t.afterwards_title, body);
+    h.html()
 }
 
 fn procedure(ctx: &AppContext) -> Html {
     let (t, l, rb) = (ui(ctx.locale), ctx.locale, &ctx.rb);
-    let mut stages = Vec::new();
+    let mut body = Raw::new();
+    body.open("ol", &[("class", "stages")]);
     for s in &rb.stages {
-        stages.push(html! { <li><b>{ s.title.get(l) }</b><span class="stages__text">{ s.description.get(l) }</span></li> });
+        body.open("li", &[]).el("b", &[], s.title.get(l)).el("span", &[("class", "stages__text")], s.description.get(l)).close("li");
     }
-    let mut recipients = Vec::new();
+    body.close("ol").el("h3", &[], t.recipients_title).open("ul", &[("class", "list"), ("id", "recipients")]);
     for r in &rb.recipients {
-        recipients.push(html! { <li><b>{ r.title.get(l) }</b>{ t.colon }{ r.role.get(l) }</li> });
+        body.open("li", &[]).el("b", &[], r.title.get(l)).text(t.colon).text(r.role.get(l)).close("li");
     }
-    folded(
-        "procedure",
-        t.procedure_title,
-        html! {
-            <>
-                <ol class="stages">{ super::nodes(stages) }</ol>
-                <h3>{ t.recipients_title }</h3>
-                <ul class="list" id="recipients">{ super::nodes(recipients) }</ul>
-            </>
-        },
-    )
+    body.close("ul");
+    let mut h = Raw::new();
+    folded_raw(&mut h, "procedure", t.procedure_title, body);
+    h.html()
 }
 
 fn side_text(t: &Ui, s: Side) -> &'static str {
@@ -371,66 +384,112 @@ fn side_text(t: &Ui, s: Side) -> &'static str {
     }
 }
 
+/// One verdict of the details: a distinction's side or an element's status.
+struct Verdict<'a> {
+    data: (&'a str, &'a str),
+    value: (&'a str, &'a str),
+    title: &'a str,
+    badge: &'a str,
+    hint: String,
+    questions: &'a [QuestionId],
+}
+
+fn verdicts(ctx: &AppContext, answers: &Answers, list: Vec<Verdict<'_>>) -> Raw {
+    let mut h = Raw::new();
+    h.open("ul", &[("class", "verdicts")]);
+    for v in list {
+        h.open("li", &[("class", "verdict"), v.data, v.value]).el("h3", &[], v.title);
+        h.el("p", &[("class", &format!("badge badge--{}", v.value.1))], v.badge).el("p", &[("class", "hint")], &v.hint);
+        h.push(answers_behind(ctx, answers, &asked_only(ctx, v.questions))).close("li");
+    }
+    h.close("ul");
+    h
+}
+
 /// The details, folded: red lines touched, the three distinctions, the
 /// elements, the score, every answer, the references.
 fn details(ctx: &AppContext, v: &ResultView<'_>, a: &Assessment, answers: &Answers) -> Html {
     let (t, l, rb) = (ui(ctx.locale), ctx.locale, &ctx.rb);
-    let not_reached = |what: &'static str| html! { <p class="not-applicable" data-not-applicable={what}>{ t.stage_not_reached }</p> };
-    let mut hit = Vec::new();
-    for r in &a.red_lines {
-        if let crate::engine::assess::RuleRef::RedLine(id) = &r.rule
-            && let Some(r) = rb.red_lines.iter().find(|x| &x.id == id)
-        {
-            hit.push(html! { <li data-red-line={r.id.0.clone()}><b>{ r.title.get(l) }</b>{ t.colon }{ r.description.get(l) }</li> });
+    let not_reached = |what: &str| {
+        let mut h = Raw::new();
+        h.el("p", &[("class", "not-applicable"), ("data-not-applicable", what)], t.stage_not_reached);
+        h
+    };
+    let mut h = Raw::new();
+    h.el("h2", &[("class", "details-heading")], t.details_title);
+    let hit: Vec<_> = a
+        .red_lines
+        .iter()
+        .filter_map(|r| match &r.rule {
+            crate::engine::assess::RuleRef::RedLine(id) => rb.red_lines.iter().find(|x| &x.id == id),
+            _ => None,
+        })
+        .collect();
+    if !hit.is_empty() {
+        let mut body = Raw::new();
+        body.open("ul", &[("class", "list")]);
+        for r in hit {
+            body.open("li", &[("data-red-line", &r.id.0)])
+                .el("b", &[], r.title.get(l))
+                .text(t.colon)
+                .text(r.description.get(l))
+                .close("li");
         }
+        body.close("ul");
+        folded_raw(&mut h, "red-lines", t.red_lines_title, body);
     }
     let distinctions = if v.distinctions_reached {
-        let mut items = Vec::new();
-        for d in &a.distinctions {
-            let Some(def) = rb.distinctions.iter().find(|x| x.id == d.id) else { continue };
-            items.push(html! {
-                <li class="verdict" data-distinction={d.id.0.clone()} data-side={d.side.as_str()}>
-                    <h3>{ def.title.get(l) }</h3>
-                    <p class={format!("badge badge--{}", d.side.as_str())}>{ side_text(t, d.side) }</p>
-                    <p class="hint">{ def.tolerable.get(l) }{ " ⟷ " }{ def.intolerable.get(l) }</p>
-                    { answers_behind(ctx, answers, &asked_only(ctx, &d.questions)) }
-                </li>
-            });
-        }
-        html! { <ul class="verdicts">{ super::nodes(items) }</ul> }
+        let list = a
+            .distinctions
+            .iter()
+            .filter_map(|d| rb.distinctions.iter().find(|x| x.id == d.id).map(|def| (d, def)))
+            .map(|(d, def)| Verdict {
+                data: ("data-distinction", &d.id.0),
+                value: ("data-side", d.side.as_str()),
+                title: def.title.get(l),
+                badge: side_text(t, d.side),
+                hint: format!("{} ⟷ {}", def.tolerable.get(l), def.intolerable.get(l)),
+                questions: &d.questions,
+            })
+            .collect();
+        verdicts(ctx, answers, list)
     } else {
         not_reached("distinctions")
     };
+    folded_raw(&mut h, "distinctions", t.distinctions_title, distinctions);
     let elements = if v.elements_reached {
-        let mut items = Vec::new();
-        for e in &a.elements {
-            let Some(def) = rb.elements.iter().find(|x| x.id == e.id) else { continue };
-            items.push(html! {
-                <li class="verdict" data-element={e.id.0.clone()} data-status={e.status.as_str()}>
-                    <h3>{ def.title.get(l) }</h3>
-                    <p class={format!("badge badge--{}", e.status.as_str())}>{ status_text(t, e.status) }</p>
-                    <p class="hint">{ def.description.get(l) }</p>
-                    { answers_behind(ctx, answers, &asked_only(ctx, &e.questions)) }
-                </li>
-            });
-        }
-        html! { <ul class="verdicts">{ super::nodes(items) }</ul> }
+        let list = a
+            .elements
+            .iter()
+            .filter_map(|e| rb.elements.iter().find(|x| x.id == e.id).map(|def| (e, def)))
+            .map(|(e, def)| Verdict {
+                data: ("data-element", &e.id.0),
+                value: ("data-status", e.status.as_str()),
+                title: def.title.get(l),
+                badge: status_text(t, e.status),
+                hint: def.description.get(l).to_owned(),
+                questions: &e.questions,
+            })
+            .collect();
+        verdicts(ctx, answers, list)
     } else {
         not_reached("elements")
     };
-    let mut references = Vec::new();
+    folded_raw(&mut h, "elements", t.elements_title, elements);
+    let mut references = Raw::new();
+    references.open("ul", &[("class", "list small")]);
     for r in &rb.references {
-        references.push(html! { <li><b>{ r.title.get(l) }</b>{ t.colon }{ r.note.get(l) }</li> });
+        references.open("li", &[]).el("b", &[], r.title.get(l)).text(t.colon).text(r.note.get(l)).close("li");
     }
+    references.close("ul");
+    let mut tail = Raw::new();
+    folded_raw(&mut tail, "references", t.references_title, references);
     html! {
         <>
-            <h2 class="details-heading">{ t.details_title }</h2>
-            if !hit.is_empty() { { folded("red-lines", t.red_lines_title, html! { <ul class="list">{ super::nodes(hit) }</ul> }) } }
-            { folded("distinctions", t.distinctions_title, distinctions) }
-            { folded("elements", t.elements_title, elements) }
+            { h.html() }
             if v.score { { folded("score", t.score_title, score_breakdown(ctx, a)) } }
             { folded("all-answers", t.summary_answers, answer_list(ctx, false, 3)) }
-            { folded("references", t.references_title, html! { <ul class="list small">{ super::nodes(references) }</ul> }) }
+            { tail.html() }
         </>
     }
 }
