@@ -77,9 +77,9 @@ pub fn document_page(ctx: &AppContext, a: &Assessment, i: usize) -> Html {
                     <label class="visually-hidden" for={id.clone()}>{ label }</label>
                     <textarea class="textarea doc-text no-print" id={id.clone()} data-section={k.to_string()} {rows} maxlength={crate::engine::documents::MAX_DRAFT_CHARS.to_string()}
                         value={text.clone()} {oninput} spellcheck="false" autocomplete="off" />
-                    <p class="print-only user-text doc-print">{ text }</p>
+                    { print_lines(&text, "print-only user-text doc-print") }
                 } else if !text.is_empty() {
-                    <p class="user-text doc-print">{ text }</p>
+                    { print_lines(&text, "user-text doc-print") }
                 }
                 if !s.right { { fields(&s) } }
                 if s.lines > 0 { { blank_lines(s.lines) } }
@@ -101,6 +101,18 @@ pub fn document_page(ctx: &AppContext, a: &Assessment, i: usize) -> Html {
     }
 }
 
+/// A paper's text as printed: a paragraph per line, indented as a paragraph
+/// is, except an enumerated item ("（1）…"), which starts at the margin.
+fn print_lines(text: &str, class: &str) -> Html {
+    let item = format!("{class} doc-print--item");
+    let mut h = super::raw::Raw::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let enumerated = line.trim_start().strip_prefix(['（', '(']).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+        h.el("p", &[("class", if enumerated { &item } else { class })], line);
+    }
+    h.html()
+}
+
 /// The version for a first talk, printed from the result page ("print for a
 /// talk"): on screen it is not shown; in print it is all that shows.
 pub fn talk_paper(ctx: &AppContext, a: &Assessment, doc: &Document) -> Html {
@@ -110,7 +122,7 @@ pub fn talk_paper(ctx: &AppContext, a: &Assessment, doc: &Document) -> Html {
         sections.push(html! {
             <section class={if s.right { "doc-section doc-section--right" } else { "doc-section" }}>
                 if let Some(h) = &s.heading { <h2>{ h }</h2> }
-                if !s.text.is_empty() { <p class="user-text doc-print">{ s.text.clone() }</p> }
+                if !s.text.is_empty() { { print_lines(&s.text, "user-text doc-print") } }
                 { fields(&s) }
             </section>
         });
