@@ -24,6 +24,9 @@ test('the browser\'s Back steps back within the run on one history entry of the 
   await expect(page.locator('[data-question="description"]')).toBeVisible();
   await expect(page.locator('textarea[name="description"]')).toHaveValue(answers.description);
   await page.goBack();
+  // (each Back seen before the next, as a person presses it: the entry is
+  // re-armed in the popstate handler, which Playwright's goBack may outrun)
+  await expect(page.locator('[data-question="context"]')).toBeVisible();
   await page.goBack();
   await expect(page.locator('[data-question="timing"]')).toBeVisible();
   await expect(page.locator('input[name="timing"][value="after"]')).toBeChecked();
