@@ -10,14 +10,14 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // The page's wasm carries no TOML reader (rulebooks are compiled at build
 // time, or in a worker), no serde, no float parsing, no English (fetched on
 // demand), and a small allocator; see ARCHITECTURE.md.
-// The budget is the measured size plus under 0.5 % (199,863 bytes on
+// The budget is the measured size plus under 0.5 % (200,145 bytes on
 // 2026-12-03, after the app core, the result view model, papers as data, the
 // in-page dialogs, the wording only later pages show moved to a file fetched
 // once the page is ready, and the result's static sections written as
 // escaped markup): it stops growth. It is NOT the
 // requirement: issue 22 asks for 165,000 bytes, then 150,000 and 135,000;
 // that is not met yet (see docs/performance.md for where the bytes go).
-const BUDGET = 200_500; // bytes, gzip, first load
+const BUDGET = 201_000; // bytes, gzip, first load
 const dist = new URL('../dist/', import.meta.url).pathname;
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
 
