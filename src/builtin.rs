@@ -31,34 +31,25 @@ pub fn rest_file() -> Option<&'static str> {
 thread_local! {
     /// The wording kept apart, once fetched and checked.
     static REST: RefCell<Option<Rc<Vec<String>>>> = const { RefCell::new(None) };
-    /// The other locale's rulebook wording last fetched, to reword with.
+    /// The other locale's rulebook wording last fetched (the app keeps it once switched to).
     static WORDING: RefCell<Option<(Locale, Rc<Vec<String>>)>> = const { RefCell::new(None) };
 }
 
-/// Takes the wording kept apart (the bytes of its file); false if they do
-/// not fit the built-in rulebook (nothing changes then).
-pub fn install_rest(bytes: &[u8]) -> bool {
-    let Some((rest, _)) = compact::unpack_locale(bytes) else { return false };
-    if compact::decode_full(COMPACT, None, Some(&rest)).is_none() {
-        return false;
-    }
+/// Takes the wording kept apart (the bytes of its file) and returns the
+/// default rulebook with it, and with the other locale's wording if one was
+/// fetched (as the app holds it): decoded once, which also checks that the
+/// file fits. `None` changes nothing.
+pub fn install_rest(bytes: &[u8]) -> Option<Rulebook> {
+    let (rest, _) = compact::unpack_locale(bytes)?;
+    let wording = WORDING.with(|w| w.borrow().clone());
+    let rb = compact::decode_full(COMPACT, wording.as_ref().map(|(l, w)| (*l, w.as_slice())), Some(&rest))?;
     REST.with(|r| *r.borrow_mut() = Some(Rc::new(rest)));
-    true
+    Some(rb)
 }
 
 /// Whether the wording kept apart is in place.
 pub fn rest_ready() -> bool {
     REST.with(|r| r.borrow().is_some())
-}
-
-/// The default rulebook worded in `locale` with everything fetched so far
-/// (the primary wording kept apart, and `locale`'s own if it was fetched).
-pub fn for_locale(locale: Locale) -> Option<Rulebook> {
-    if locale.is_primary() {
-        return default_rulebook().ok();
-    }
-    let wording = WORDING.with(|w| w.borrow().clone()).filter(|(l, _)| *l == locale)?;
-    with_locale(locale, &wording.1)
 }
 
 /// A locale's wording file as built, for native use (the page fetches it).
@@ -110,8 +101,9 @@ mod tests {
         let first = default_rulebook().unwrap();
         assert!(!first.questions[0].text.get(Locale::PRIMARY).is_empty());
         assert!(first.tiers[0].title.get(Locale::PRIMARY).is_empty());
-        assert!(!install_rest(&REST_BYTES[1..]));
-        assert!(install_rest(REST_BYTES) && rest_ready());
+        assert!(install_rest(&REST_BYTES[1..]).is_none() && !rest_ready());
+        let whole = install_rest(REST_BYTES).unwrap();
+        assert!(rest_ready() && !whole.tiers[0].title.get(Locale::PRIMARY).is_empty());
         let mut rb = crate::engine::load(crate::engine::DEFAULT_RULEBOOK_FILE, crate::engine::DEFAULT_RULEBOOK).unwrap();
         // The invariants stay in the rulebook file; the page never proves anything.
         rb.invariants.clear();

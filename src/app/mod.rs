@@ -79,8 +79,6 @@ pub fn App(props: &AppProps) -> Html {
     // The wording only later pages show is fetched once the page is ready
     // (built-in rulebook only; a deployer's comes whole from the loader).
     let rest = use_state(|| if !BUILT_IN.with(Cell::get) || crate::builtin::rest_ready() { Rest::Ready } else { Rest::Pending(0) });
-    let now = use_mut_ref(|| ctx.locale);
-    *now.borrow_mut() = ctx.locale;
     {
         let (ctx, rest) = (ctx.clone(), rest.clone());
         use_effect_with(*rest, move |r| {
@@ -88,13 +86,12 @@ pub fn App(props: &AppProps) -> Html {
                 Rest::Pending(_) => wasm_bindgen_futures::spawn_local(async move {
                     let file = crate::builtin::rest_file().unwrap_or_default();
                     let bytes = fetch_bytes(&format!("./{file}"), FETCH_LIMIT_MS).await;
-                    if bytes.is_ok_and(|b| crate::builtin::install_rest(&b)) {
-                        if let Some(rb) = crate::builtin::for_locale(*now.borrow()) {
+                    match bytes.ok().and_then(|b| crate::builtin::install_rest(&b)) {
+                        Some(rb) => {
                             ctx.dispatch(Action::Rulebook(Rc::new(rb)));
+                            rest.set(Rest::Ready);
                         }
-                        rest.set(Rest::Ready);
-                    } else {
-                        rest.set(Rest::Failed);
+                        None => rest.set(Rest::Failed),
                     }
                 }),
                 // For the tests: everything the page may show is in place.

@@ -39,7 +39,7 @@ pub fn encode_split(rb: &Rulebook) -> (Vec<u8>, Vec<Vec<String>>) {
 }
 
 /// As [`encode_split`], and the primary wording of everything only an
-/// outcome, the check page, a result or a paper shows (see [`REST_FIELDS`])
+/// outcome, the check page, a result or a paper shows (every part after the glossary: see `Codec for Rulebook`)
 /// apart too: the third list, in the order [`decode_full`] takes it back.
 /// The page shows the start and the questions without it and fetches it
 /// after it is ready.
@@ -59,10 +59,6 @@ fn split(rb: &Rulebook, rest: bool) -> (Vec<u8>, Vec<Vec<String>>, Vec<String>) 
     (w.b, w.others.unwrap_or_default(), w.rest.unwrap_or_default())
 }
 
-/// The rulebook's parts whose wording only an outcome, the check page, a
-/// result or a paper shows: everything after the glossary.
-pub const REST_FIELDS: &str = "scope, red_lines, distinctions, tracks, elements, score, factors, tiers, outcome, decisions, measures, materials, next_steps, stages, recipients, references, consistency, paths, risks, documents";
-
 /// Decodes what [`encode`] or [`encode_split`] wrote; `None` for anything else.
 pub fn decode(bytes: &[u8]) -> Option<Rulebook> {
     decode_with(bytes, None)
@@ -78,9 +74,7 @@ pub fn decode_with(bytes: &[u8], wording: Option<(Locale, &[String])>) -> Option
 /// wording and, when given, the primary wording kept apart (`rest`). Without
 /// `rest`, those texts read as empty. `None` unless what is given fits exactly.
 pub fn decode_full(bytes: &[u8], wording: Option<(Locale, &[String])>, rest: Option<&[String]>) -> Option<Rulebook> {
-    let rest_given = rest.is_some();
-    let rest = bytes.strip_prefix(MAGIC.as_slice()).map(|b| (b, rest));
-    let (b, rest) = rest?;
+    let b = bytes.strip_prefix(MAGIC.as_slice())?;
     let wording = match wording {
         Some((l, list)) if !l.is_primary() => Some((l, list.iter())),
         Some(_) => return None,
@@ -89,7 +83,7 @@ pub fn decode_full(bytes: &[u8], wording: Option<(Locale, &[String])>, rest: Opt
     let mut r = Reader { b, depth: 0, wording, bad: false, rest: rest.map(|r| r.iter()), in_rest: false };
     let rb = Rulebook::get(&mut r);
     let all_used = r.wording.is_none_or(|(_, mut e)| e.next().is_none());
-    let rest_used = !rest_given || r.rest.is_some_and(|mut e| e.next().is_none());
+    let rest_used = r.rest.is_none_or(|mut e| e.next().is_none());
     (!r.bad && r.b.is_empty() && all_used && rest_used).then_some(rb)
 }
 
@@ -124,7 +118,7 @@ struct Writer {
     b: Vec<u8>,
     /// When set, the wording of locale `i + 1` goes to `others[i]` instead of into the bytes.
     others: Option<Vec<Vec<String>>>,
-    /// When set, the primary wording of the parts in [`REST_FIELDS`] goes here
+    /// When set, the primary wording of the parts after the glossary goes here
     /// (an empty string stands in for it in the bytes).
     rest: Option<Vec<String>>,
     in_rest: bool,
@@ -486,7 +480,8 @@ codec_struct! {
 }
 
 /// The rulebook: what the start and the questions need first, then the parts
-/// of [`REST_FIELDS`], whose primary wording may be kept apart.
+/// that only an outcome, the check page, a result or a paper shows (every
+/// part after the glossary), whose primary wording may be kept apart.
 impl Codec for Rulebook {
     fn put(&self, w: &mut Writer) {
         (&self.meta, &self.labels, &self.sections, &self.questions, &self.glossary).put_all(w);

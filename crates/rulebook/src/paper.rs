@@ -25,21 +25,7 @@ fn p(l: Locale, key: &str) -> &'static str {
     msg(l, &format!("paper.{key}"))
 }
 
-/// Escapes text for HTML element content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use markup::escape;
 
 /// The colon of the locale's punctuation.
 pub fn colon(l: Locale) -> &'static str {

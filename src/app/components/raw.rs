@@ -3,9 +3,11 @@
 //! their own (their buttons carry `data-act`, handled once on `<main>`), and
 //! a string of markup costs the wasm far less code than a tree of nodes
 //! (docs/performance.md). Every text and attribute value goes through
-//! [`escape`], so what a rulebook or a user wrote is shown literally.
+//! `markup::escape_into`, so what a rulebook or a user wrote is shown literally.
 
 use yew::{AttrValue, Html};
+
+use crate::markup::escape_into as escape;
 
 /// Markup under construction.
 #[derive(Default)]
@@ -57,19 +59,5 @@ impl Raw {
 
     pub fn html(self) -> Html {
         Html::from_html_unchecked(AttrValue::from(self.0))
-    }
-}
-
-/// Escapes text for an element's content or a quoted attribute value.
-pub fn escape(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
     }
 }

@@ -324,12 +324,6 @@ fn folded(id: &'static str, title: &str, body: Html) -> Html {
     }
 }
 
-/// The same, written as markup.
-fn folded_raw(h: &mut Raw, id: &str, title: &str, body: Raw) {
-    h.open("details", &[("class", "details result-details"), ("id", id)]).el("summary", &[], title);
-    h.open("div", &[("class", "details__text")]).push(body).close("div").close("details");
-}
-
 fn materials(ctx: &AppContext, a: &Assessment) -> Html {
     let (t, l, rb) = (ui(ctx.locale), ctx.locale, &ctx.rb);
     let list: Vec<_> = a.materials.iter().filter_map(|id| rb.materials.iter().find(|m| &m.id == id)).collect();
@@ -342,9 +336,7 @@ fn materials(ctx: &AppContext, a: &Assessment) -> Html {
             .close("li");
     }
     body.close("ul");
-    let mut h = Raw::new();
-    folded_raw(&mut h, "materials-more", &fill(t.materials_count, &[("n", &list.len().to_string())]), body);
-    h.html()
+    folded("materials-more", &fill(t.materials_count, &[("n", &list.len().to_string())]), body.html())
 }
 
 fn afterwards(ctx: &AppContext, v: &ResultView<'_>) -> Html {
@@ -352,9 +344,7 @@ fn afterwards(ctx: &AppContext, v: &ResultView<'_>) -> Html {
     let Some(text) = &v.tier.afterwards else { return html! {} };
     let mut body = Raw::new();
     body.el("p", &[], text.get(l));
-    let mut h = Raw::new();
-    folded_raw(&mut h, "afterwards", t.afterwards_title, body);
-    h.html()
+    folded("afterwards", t.afterwards_title, body.html())
 }
 
 fn procedure(ctx: &AppContext) -> Html {
@@ -369,9 +359,7 @@ fn procedure(ctx: &AppContext) -> Html {
         body.open("li", &[]).el("b", &[], r.title.get(l)).text(t.colon).text(r.role.get(l)).close("li");
     }
     body.close("ul");
-    let mut h = Raw::new();
-    folded_raw(&mut h, "procedure", t.procedure_title, body);
-    h.html()
+    folded("procedure", t.procedure_title, body.html())
 }
 
 fn side_text(t: &Ui, s: Side) -> &'static str {
@@ -415,8 +403,9 @@ fn details(ctx: &AppContext, v: &ResultView<'_>, a: &Assessment, answers: &Answe
         h.el("p", &[("class", "not-applicable"), ("data-not-applicable", what)], t.stage_not_reached);
         h
     };
-    let mut h = Raw::new();
-    h.el("h2", &[("class", "details-heading")], t.details_title);
+    let mut heading = Raw::new();
+    heading.el("h2", &[("class", "details-heading")], t.details_title);
+    let mut parts = vec![heading.html()];
     let hit: Vec<_> = a
         .red_lines
         .iter()
@@ -436,7 +425,7 @@ fn details(ctx: &AppContext, v: &ResultView<'_>, a: &Assessment, answers: &Answe
                 .close("li");
         }
         body.close("ul");
-        folded_raw(&mut h, "red-lines", t.red_lines_title, body);
+        parts.push(folded("red-lines", t.red_lines_title, body.html()));
     }
     let distinctions = if v.distinctions_reached {
         let list = a
@@ -456,7 +445,7 @@ fn details(ctx: &AppContext, v: &ResultView<'_>, a: &Assessment, answers: &Answe
     } else {
         not_reached("distinctions")
     };
-    folded_raw(&mut h, "distinctions", t.distinctions_title, distinctions);
+    parts.push(folded("distinctions", t.distinctions_title, distinctions.html()));
     let elements = if v.elements_reached {
         let list = a
             .elements
@@ -475,23 +464,19 @@ fn details(ctx: &AppContext, v: &ResultView<'_>, a: &Assessment, answers: &Answe
     } else {
         not_reached("elements")
     };
-    folded_raw(&mut h, "elements", t.elements_title, elements);
+    parts.push(folded("elements", t.elements_title, elements.html()));
     let mut references = Raw::new();
     references.open("ul", &[("class", "list small")]);
     for r in &rb.references {
         references.open("li", &[]).el("b", &[], r.title.get(l)).text(t.colon).text(r.note.get(l)).close("li");
     }
     references.close("ul");
-    let mut tail = Raw::new();
-    folded_raw(&mut tail, "references", t.references_title, references);
-    html! {
-        <>
-            { h.html() }
-            if v.score { { folded("score", t.score_title, score_breakdown(ctx, a)) } }
-            { folded("all-answers", t.summary_answers, answer_list(ctx, false, 3)) }
-            { tail.html() }
-        </>
+    if v.score {
+        parts.push(folded("score", t.score_title, score_breakdown(ctx, a)));
     }
+    parts.push(folded("all-answers", t.summary_answers, answer_list(ctx, false, 3)));
+    parts.push(folded("references", t.references_title, references.html()));
+    super::nodes(parts)
 }
 
 /// The questions of a list that the run asked (no row for one it did not).
